@@ -1,0 +1,60 @@
+// kefu-lint public API: one function per CLI subcommand. Strings in, an Output value out.
+// Nothing here throws and nothing does I/O; the CLI (cli/) and the wasm glue (wasm/) are thin
+// shells over exactly these functions, so both print the same bytes for the same input.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu {
+
+// Bumped whenever the JSON shapes or the function set below change; the page refuses a module
+// whose version it does not know.
+inline constexpr int kAbiVersion = 1;
+
+enum class Format { kText, kJson, kCsv, kMarkdown, kHtml };
+
+// A user pack given on top of the built-in ones: its display name (file name) and its text.
+struct PackFile {
+  std::string name;
+  std::string json;
+};
+
+struct Options {
+  std::string platform = "taobao";
+  bool shop_pack = true;            // the shop's own service code (rules/shop.json)
+  std::vector<PackFile> packs;      // user packs, loaded after the built-in ones
+  Format format = Format::kText;
+  std::string now;                  // deadlines: "now" as text; overrides the input's "now"
+  std::int64_t clock_unix = 0;      // the shell's clock, used when no "now" is given anywhere
+  std::string agent;                // transcript: names to treat as agent / buyer
+  std::string buyer;
+};
+
+// Exit status and the two streams of a command. In JSON format `out` is always one valid JSON
+// document, errors included ({"errors":[...]}), so a program never has to read `err`.
+struct Output {
+  int status = 0;   // 0: no error-severity finding; 1: findings; 2: bad usage or bad input
+  std::string out;  // what goes to stdout, in the requested format
+  std::string err;  // warnings and errors for people, one per line (stderr)
+};
+
+Output check(std::string_view reply, const Options& options);
+Output mask(std::string_view text, const Options& options);
+Output rules(const Options& options);
+Output validate(std::string_view file_name, std::string_view pack_json);
+Output transcript(std::string_view text, const Options& options);
+Output deadlines(std::string_view facts_json, const Options& options);
+Output points(std::string_view request_json, const Options& options);
+
+// Reads the options object the page and the wasm glue send:
+// {"platform","shop","format","now","clock","agent","buyer","packs":[{"name","json"}]}.
+// Returns false and fills `error` (a sentence) when it is not of that form.
+bool options_from_json(std::string_view json, Options& options, std::string& error);
+
+// The platforms a user may choose, in display order.
+std::vector<std::string> platforms();
+
+}  // namespace kefu

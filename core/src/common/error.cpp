@@ -1,0 +1,35 @@
+#include "common/error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kefu {
+
+std::string Error::to_string() const {
+  std::string s = "[" + code + "]";
+  std::string where = file;
+  if (line > 0) {
+    where += (where.empty() ? "" : ":") + std::to_string(line);
+    if (column > 0) where += ":" + std::to_string(column);
+  }
+  if (!where.empty()) s += " " + where;
+  if (!pointer.empty()) s += " " + pointer;
+  else if (file.empty() && line == 0) s += "";
+  return s + ": " + message;
+}
+
+nlohmann::json Error::to_json() const {
+  nlohmann::json j = {{"code", code}, {"message", message}, {"text", to_string()}};
+  if (!file.empty()) j["file"] = file;
+  if (!pointer.empty()) j["pointer"] = pointer;
+  if (line > 0) j["line"] = line;
+  if (column > 0) j["column"] = column;
+  return j;
+}
+
+std::string join_errors(const std::vector<Error>& errors) {
+  std::string s;
+  for (const auto& e : errors) s += e.to_string() + "\n";
+  return s;
+}
+
+}  // namespace kefu

@@ -1,0 +1,18 @@
+// Validation of the "deadlines" and "points" sections of a pack (called by validate_pack).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+
+namespace kefu {
+
+void validate_deadlines_section(const nlohmann::json& doc, const std::string& file,
+                                std::vector<Error>& errors);
+void validate_points_section(const nlohmann::json& doc, const std::string& file,
+                             std::vector<Error>& errors);
+
+}  // namespace kefu
