@@ -20,6 +20,11 @@ struct Pack {
   std::string file;      // "rules/taobao.json" for built-ins, the user's file name otherwise
   bool builtin = false;
   nlohmann::json doc;
+  // Sections this pack contributes; empty means all. A pack loaded only because another
+  // "extends" it contributes just the borrowed sections.
+  std::vector<std::string> sections;
+
+  bool contributes(std::string_view section) const;
 };
 
 // One element of an array section (rules, deadlines) or one object section (points, settings),

@@ -1,0 +1,108 @@
+#include "args.h"
+
+#include <cstdlib>
+
+namespace kefu::cli {
+namespace {
+
+bool parse_format(const std::string& s, Format& f) {
+  static const std::pair<const char*, Format> kFormats[] = {
+      {"text", Format::kText}, {"json", Format::kJson}, {"csv", Format::kCsv},
+      {"markdown", Format::kMarkdown}, {"html", Format::kHtml}};
+  for (const auto& [name, format] : kFormats)
+    if (s == name) {
+      f = format;
+      return true;
+    }
+  return false;
+}
+
+bool parse_count(const std::string& s, long long& out) {
+  char* end = nullptr;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || v < 0 || v > 100000) return false;
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+const char* usage() {
+  return "usage:\n"
+         "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
+         "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] [--buyer NAME]\n"
+         "                       [--format text|json|csv] [FILE|-]\n"
+         "  kefu-lint deadlines  [--now TIME] [--format text|json] [FILE|-]\n"
+         "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
+         "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"
+         "  kefu-lint validate   PACK.json\n"
+         "  kefu-lint mask       [--platform P] [FILE|-]\n"
+         "platforms: taobao (default), tmall, jd, pdd, douyin, kuaishou, 1688\n"
+         "exit status: 0 no error-severity finding, 1 findings, 2 bad usage or bad input\n";
+}
+
+bool parse_args(int argc, char** argv, Args& args, std::string& error) {
+  if (argc < 2) {
+    error = "no command given";
+    return false;
+  }
+  args.command = argv[1];
+  if (args.command == "-h" || args.command == "--help" || args.command == "help") {
+    args.help = true;
+    return true;
+  }
+  // Defaults that differ by command: `rules` is for tools and people alike, JSON by default.
+  if (args.command == "rules") args.options.format = Format::kJson;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) {
+        error = a + " needs a value";
+        return false;
+      }
+      out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-h" || a == "--help") {
+      args.help = true;
+    } else if (a == "--platform") {
+      if (!value(args.options.platform)) return false;
+    } else if (a == "--pack") {
+      if (!value(v)) return false;
+      args.pack_files.push_back(v);
+    } else if (a == "--no-shop") {
+      args.options.shop_pack = false;
+    } else if (a == "--format") {
+      if (!value(v)) return false;
+      if (!parse_format(v, args.options.format)) {
+        error = "unknown format \"" + v + "\"; expected text, json, csv, markdown or html";
+        return false;
+      }
+    } else if (a == "--now") {
+      if (!value(args.options.now)) return false;
+    } else if (a == "--agent") {
+      if (!value(args.options.agent)) return false;
+    } else if (a == "--buyer") {
+      if (!value(args.options.buyer)) return false;
+    } else if (a == "--serious" || a == "--general") {
+      if (!value(v)) return false;
+      if (!parse_count(v, a == "--serious" ? args.serious : args.general)) {
+        error = a + " needs a whole number of points, got \"" + v + "\"";
+        return false;
+      }
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      error = "unknown option \"" + a + "\"";
+      return false;
+    } else if (!args.input_given) {
+      args.input = a;
+      args.input_given = true;
+    } else {
+      error = "more than one input given (\"" + args.input + "\" and \"" + a + "\")";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace kefu::cli

@@ -1,0 +1,26 @@
+// Command-line arguments -> kefu::Options. The CLI holds no checking logic: it reads, calls the
+// core and prints, exactly as the wasm glue does.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kefu/kefu.h"
+
+namespace kefu::cli {
+
+struct Args {
+  std::string command;
+  Options options;
+  std::vector<std::string> pack_files;  // --pack, read before the call
+  std::string input = "-";              // FILE or - (stdin)
+  bool input_given = false;
+  long long serious = -1, general = -1;  // points
+  bool help = false;
+};
+
+// Fills `args`; on a usage error returns false with a sentence in `error`.
+bool parse_args(int argc, char** argv, Args& args, std::string& error);
+const char* usage();
+
+}  // namespace kefu::cli

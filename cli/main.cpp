@@ -1,0 +1,82 @@
+// kefu-lint: reads the input, calls the core function of the subcommand, prints its Output.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "args.h"
+#include "kefu/kefu.h"
+
+namespace {
+
+bool read_all(const std::string& path, std::string& out, std::string& error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read \"" + path + "\"";
+    return false;
+  }
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+int fail(const std::string& message) {
+  std::cerr << "kefu-lint: " << message << "\n" << kefu::cli::usage();
+  return 2;
+}
+
+std::string points_request(const kefu::cli::Args& a) {
+  std::string r = "{\"platform\":\"" + a.options.platform + "\"";
+  if (a.serious >= 0) r += ",\"serious\":" + std::to_string(a.serious);
+  if (a.general >= 0) r += ",\"general\":" + std::to_string(a.general);
+  return r + "}";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  kefu::cli::Args args;
+  std::string error;
+  if (!kefu::cli::parse_args(argc, argv, args, error)) return fail(error);
+  if (args.help) {
+    std::cout << kefu::cli::usage();
+    return 0;
+  }
+  for (const auto& path : args.pack_files) {
+    kefu::PackFile pack{path, {}};
+    if (!read_all(path, pack.json, error)) return fail("--pack: " + error);
+    args.options.packs.push_back(std::move(pack));
+  }
+  args.options.clock_unix = std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count();
+  const std::string& cmd = args.command;
+  kefu::Output out;
+  std::string input;
+  const bool reads_input = cmd == "check" || cmd == "transcript" || cmd == "deadlines" ||
+                           cmd == "mask" || cmd == "validate";
+  if (reads_input) {
+    if (cmd == "validate" && !args.input_given) return fail("validate needs a PACK.json");
+    if (!read_all(args.input, input, error)) return fail(error);
+  }
+  if (cmd == "check") out = kefu::check(input, args.options);
+  else if (cmd == "mask") out = kefu::mask(input, args.options);
+  else if (cmd == "transcript") out = kefu::transcript(input, args.options);
+  else if (cmd == "deadlines") out = kefu::deadlines(input, args.options);
+  else if (cmd == "points") out = kefu::points(points_request(args), args.options);
+  else if (cmd == "rules") out = kefu::rules(args.options);
+  else if (cmd == "validate") out = kefu::validate(args.input, input);
+  else return fail("unknown command \"" + cmd + "\"");
+  std::cout << out.out;
+  std::cout.flush();
+  std::cerr << out.err;
+  return out.status;
+}

@@ -1,0 +1,72 @@
+#include "kefu/kefu.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kefu {
+
+bool options_from_json(std::string_view json, Options& o, std::string& error) {
+  if (json.empty()) return true;
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    error = "options must be a JSON object";
+    return false;
+  }
+  auto str = [&](const char* key, std::string& into) {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_string()) {
+      error = std::string("options.") + key + " must be a string";
+      return false;
+    }
+    into = j[key].get<std::string>();
+    return true;
+  };
+  std::string format;
+  if (!str("platform", o.platform) || !str("now", o.now) || !str("agent", o.agent) ||
+      !str("buyer", o.buyer) || !str("format", format))
+    return false;
+  if (!format.empty()) {
+    static const std::pair<const char*, Format> kFormats[] = {
+        {"text", Format::kText}, {"json", Format::kJson}, {"csv", Format::kCsv},
+        {"markdown", Format::kMarkdown}, {"html", Format::kHtml}};
+    bool found = false;
+    for (const auto& [name, f] : kFormats)
+      if (format == name) {
+        o.format = f;
+        found = true;
+      }
+    if (!found) {
+      error = "options.format must be text, json, csv, markdown or html";
+      return false;
+    }
+  }
+  if (j.contains("shop")) {
+    if (!j["shop"].is_boolean()) {
+      error = "options.shop must be true or false";
+      return false;
+    }
+    o.shop_pack = j["shop"].get<bool>();
+  }
+  if (j.contains("clock")) {
+    if (!j["clock"].is_number()) {
+      error = "options.clock must be a number of seconds since 1970";
+      return false;
+    }
+    o.clock_unix = static_cast<std::int64_t>(j["clock"].get<double>());
+  }
+  if (j.contains("packs")) {
+    if (!j["packs"].is_array()) {
+      error = "options.packs must be an array of {name, json}";
+      return false;
+    }
+    for (const auto& p : j["packs"]) {
+      if (!p.is_object() || !p.contains("json") || !p["json"].is_string()) {
+        error = "options.packs must be an array of {name, json}";
+        return false;
+      }
+      o.packs.push_back({p.value("name", std::string("custom.json")), p["json"].get<std::string>()});
+    }
+  }
+  return true;
+}
+
+}  // namespace kefu

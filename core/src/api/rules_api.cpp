@@ -1,0 +1,33 @@
+#include "api/api_common.h"
+#include "api/engine.h"
+#include "report/handbook.h"
+#include "vocab/vocabulary.h"
+
+namespace kefu {
+
+Output rules(const Options& options) {
+  return guarded("rules", options.format, [&]() -> Output {
+    std::vector<Error> errors;
+    const Engine* engine = engine_for(options, errors);
+    if (!engine) return error_output(errors, options.format);
+    const auto& all = engine->checker->rules();
+    Output out;
+    switch (options.format) {
+      case Format::kMarkdown: out.out = handbook_markdown(engine->packs, all); break;
+      case Format::kHtml: out.out = handbook_html(engine->packs, all); break;
+      case Format::kJson: out.out = handbook_json(engine->packs, all); break;
+      default:
+        return error_output({{"usage.E002", "", "", 0, 0,
+                              "rules prints json, markdown or html"}}, options.format);
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> platforms() {
+  std::vector<std::string> out;
+  for (const auto& p : vocab::platforms()) out.emplace_back(p.name);
+  return out;
+}
+
+}  // namespace kefu

@@ -1,0 +1,117 @@
+#include "match/automaton.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kefu {
+
+std::uint32_t Automaton::class_of(char32_t c) const {
+  if (c < 0x10000) return bmp_class_.empty() ? 0 : bmp_class_[c];
+  auto it = std::lower_bound(astral_class_.begin(), astral_class_.end(),
+                             std::make_pair(c, std::uint32_t{0}));
+  return (it != astral_class_.end() && it->first == c) ? it->second : 0;
+}
+
+std::uint32_t Automaton::edge(std::uint32_t state, std::uint32_t cls) const {
+  auto b = edge_class_.begin() + edge_begin_[state];
+  auto e = edge_class_.begin() + edge_begin_[state + 1];
+  auto it = std::lower_bound(b, e, cls);
+  return (it != e && *it == cls) ? edge_target_[it - edge_class_.begin()] : 0;
+}
+
+std::uint32_t Automaton::next(std::uint32_t state, std::uint32_t cls) const {
+  while (state != 0) {
+    if (std::uint32_t t = edge(state, cls)) return t;
+    state = fail_[state];
+  }
+  return root_next_[cls];
+}
+
+Automaton::Automaton(const std::vector<std::u32string>& patterns) {
+  bmp_class_.assign(0x10000, 0);
+  std::uint32_t classes = 1;
+  std::unordered_map<char32_t, std::uint32_t> astral;
+  auto cls = [&](char32_t c) -> std::uint32_t {
+    if (c < 0x10000) {
+      if (!bmp_class_[c]) bmp_class_[c] = classes++;
+      return bmp_class_[c];
+    }
+    auto [it, added] = astral.emplace(c, classes);
+    if (added) ++classes;
+    return it->second;
+  };
+
+  // Trie as a hash of (state, class) -> child while building; turned into CSR below.
+  std::unordered_map<std::uint64_t, std::uint32_t> children;
+  std::vector<std::uint32_t> depth{0};
+  std::vector<std::vector<std::uint32_t>> outputs(1);
+  pattern_len_.reserve(patterns.size());
+  for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+    std::uint32_t s = 0;
+    for (char32_t c : patterns[id]) {
+      std::uint64_t key = (std::uint64_t{s} << 32) | cls(c);
+      auto it = children.find(key);
+      if (it == children.end()) {
+        std::uint32_t t = static_cast<std::uint32_t>(depth.size());
+        depth.push_back(depth[s] + 1);
+        outputs.emplace_back();
+        children.emplace(key, t);
+        s = t;
+      } else {
+        s = it->second;
+      }
+    }
+    outputs[s].push_back(id);
+    pattern_len_.push_back(static_cast<std::uint32_t>(patterns[id].size()));
+  }
+  astral_class_.assign(astral.begin(), astral.end());
+  std::sort(astral_class_.begin(), astral_class_.end());
+
+  const std::uint32_t n = static_cast<std::uint32_t>(depth.size());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(children.begin(), children.end());
+  std::sort(edges.begin(), edges.end());
+  edge_begin_.assign(n + 1, 0);
+  edge_class_.reserve(edges.size());
+  edge_target_.reserve(edges.size());
+  for (const auto& [key, target] : edges) {
+    ++edge_begin_[(key >> 32) + 1];
+    edge_class_.push_back(static_cast<std::uint32_t>(key & 0xFFFFFFFFu));
+    edge_target_.push_back(target);
+  }
+  for (std::uint32_t s = 0; s < n; ++s) edge_begin_[s + 1] += edge_begin_[s];
+
+  root_next_.assign(classes, 0);
+  for (std::uint32_t k = edge_begin_[0]; k < edge_begin_[1]; ++k)
+    root_next_[edge_class_[k]] = edge_target_[k];
+
+  // Failure and dictionary links in breadth-first order.
+  fail_.assign(n, 0);
+  dict_link_.assign(n, 0);
+  std::vector<std::uint32_t> queue;
+  queue.reserve(n);
+  for (std::uint32_t k = edge_begin_[0]; k < edge_begin_[1]; ++k) queue.push_back(edge_target_[k]);
+  for (std::size_t qi = 0; qi < queue.size(); ++qi) {
+    std::uint32_t s = queue[qi];
+    for (std::uint32_t k = edge_begin_[s]; k < edge_begin_[s + 1]; ++k) {
+      std::uint32_t c = edge_class_[k], t = edge_target_[k];
+      std::uint32_t f = fail_[s];
+      std::uint32_t target = 0;
+      while (true) {
+        std::uint32_t e = f == 0 ? root_next_[c] : edge(f, c);
+        if (e != 0 && e != t) { target = e; break; }
+        if (f == 0) break;
+        f = fail_[f];
+      }
+      fail_[t] = target;
+      dict_link_[t] = outputs[target].empty() ? dict_link_[target] : target;
+      queue.push_back(t);
+    }
+  }
+
+  out_begin_.assign(n + 1, 0);
+  for (std::uint32_t s = 0; s < n; ++s) out_begin_[s + 1] = out_begin_[s] + outputs[s].size();
+  out_ids_.reserve(out_begin_[n]);
+  for (auto& o : outputs) out_ids_.insert(out_ids_.end(), o.begin(), o.end());
+}
+
+}  // namespace kefu

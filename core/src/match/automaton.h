@@ -1,0 +1,59 @@
+// Aho–Corasick over code points: all terms of a pack set in one automaton, built once, scanned
+// in one pass. Work is linear in the text plus the hits, whatever the input: no backtracking.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu {
+
+class Automaton {
+ public:
+  // Each pattern must be non-empty; duplicates are allowed (they get separate ids).
+  explicit Automaton(const std::vector<std::u32string>& patterns);
+  Automaton() = default;
+
+  std::size_t state_count() const { return fail_.size(); }
+  std::uint32_t pattern_length(std::uint32_t id) const { return pattern_len_[id]; }
+
+  // Calls on_hit(pattern_id, end) for every occurrence, `end` one past its last character.
+  template <typename OnHit>
+  void scan(std::u32string_view text, OnHit&& on_hit) const {
+    std::uint32_t state = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::uint32_t cls = class_of(text[i]);
+      if (cls == 0) {
+        state = 0;
+        continue;
+      }
+      state = next(state, cls);
+      for (std::uint32_t s = out_state(state); s != 0; s = dict_link_[s])
+        for (std::uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k)
+          on_hit(out_ids_[k], static_cast<std::uint32_t>(i + 1));
+    }
+  }
+
+ private:
+  std::uint32_t class_of(char32_t c) const;
+  std::uint32_t next(std::uint32_t state, std::uint32_t cls) const;
+  std::uint32_t out_state(std::uint32_t s) const {
+    return out_begin_[s] < out_begin_[s + 1] ? s : dict_link_[s];
+  }
+  std::uint32_t edge(std::uint32_t state, std::uint32_t cls) const;  // 0 when absent
+
+  std::vector<std::uint32_t> bmp_class_;                // 65536 entries; 0 = not in any pattern
+  std::vector<std::pair<char32_t, std::uint32_t>> astral_class_;  // sorted
+  std::vector<std::uint32_t> root_next_;                // dense transitions of the root, by class
+  std::vector<std::uint32_t> edge_begin_;               // CSR of the trie edges, per state
+  std::vector<std::uint32_t> edge_class_;
+  std::vector<std::uint32_t> edge_target_;
+  std::vector<std::uint32_t> fail_;
+  std::vector<std::uint32_t> dict_link_;                // nearest proper suffix state with output
+  std::vector<std::uint32_t> out_begin_;                // CSR of pattern ids ending at a state
+  std::vector<std::uint32_t> out_ids_;
+  std::vector<std::uint32_t> pattern_len_;
+};
+
+}  // namespace kefu

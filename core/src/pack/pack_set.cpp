@@ -1,0 +1,119 @@
+#include "kefu/kefu.h"
+#include "pack/builtin_packs.h"
+#include "pack/pack.h"
+#include "vocab/vocabulary.h"
+
+namespace kefu {
+namespace {
+
+bool load_builtin(const std::string& name, PackSet& set, std::vector<Error>& errors,
+                  std::vector<std::string> sections = {}) {
+  const BuiltinPack* b = find_builtin_pack(name);
+  const std::string file = "rules/" + name + ".json";
+  if (!b) {
+    errors.push_back({"pack.E211", file, "", 0, 0, "no built-in pack \"" + name + "\""});
+    return false;
+  }
+  Pack p{name, file, true, {}, std::move(sections)};
+  if (!parse_pack_json(b->json, file, p.doc, errors) || !validate_pack(p.doc, file, true, errors))
+    return false;
+  set.packs.push_back(std::move(p));
+  return true;
+}
+
+// Rule ids are unique across everything loaded, so a finding names one rule.
+void check_unique_ids(const PackSet& set, std::vector<Error>& errors) {
+  std::vector<SectionItem> seen;
+  for (const auto& item : set.items("rules")) {
+    if (!item.value->is_object() || !item.value->contains("id")) continue;
+    const auto& id = (*item.value)["id"];
+    for (const auto& s : seen)
+      if ((*s.value)["id"] == id) {
+        errors.push_back({"pack.E207", item.pack->file, item.pointer + "/id", 0, 0,
+                          "duplicate id " + id.dump() + " (first in " + s.pack->file + " " +
+                              s.pointer + ")"});
+        break;
+      }
+    seen.push_back(item);
+  }
+}
+
+}  // namespace
+
+bool Pack::contributes(std::string_view section) const {
+  if (sections.empty()) return true;
+  for (const auto& s : sections)
+    if (s == section) return true;
+  return false;
+}
+
+std::vector<SectionItem> PackSet::items(std::string_view section) const {
+  std::vector<SectionItem> out;
+  const std::string key(section);
+  for (const auto& p : packs) {
+    if (!p.contributes(section) || !p.doc.contains(key) || !p.doc[key].is_array()) continue;
+    const auto& arr = p.doc[key];
+    for (std::size_t i = 0; i < arr.size(); ++i)
+      out.push_back({&p, &arr[i], "/" + key + "/" + std::to_string(i)});
+  }
+  return out;
+}
+
+std::vector<SectionItem> PackSet::objects(std::string_view section) const {
+  std::vector<SectionItem> out;
+  const std::string key(section);
+  for (const auto& p : packs)
+    if (p.contributes(section) && p.doc.contains(key)) out.push_back({&p, &p.doc[key], "/" + key});
+  return out;
+}
+
+const nlohmann::json* PackSet::setting(std::string_view key) const {
+  const nlohmann::json* found = nullptr;
+  const std::string k(key);
+  for (const auto& p : packs)
+    if (p.doc.contains("settings") && p.doc["settings"].is_object() && p.doc["settings"].contains(k))
+      found = &p.doc["settings"][k];
+  return found;
+}
+
+bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& errors) {
+  const std::size_t before = errors.size();
+  if (!vocab::is_platform(options.platform)) {
+    errors.push_back({"usage.E001", "", "", 0, 0,
+                      "unknown platform \"" + options.platform + "\"; expected one of: " +
+                          vocab::platform_list()});
+    return false;
+  }
+  out.platform = options.platform;
+  out.packs.clear();
+  out.packs.reserve(8 + options.packs.size());  // SectionItems point into this vector
+  load_builtin("common", out, errors);
+  if (options.shop_pack) load_builtin("shop", out, errors);
+  // Packs a platform borrows from are loaded first but contribute only what is borrowed.
+  const BuiltinPack* platform = find_builtin_pack(options.platform);
+  if (platform) {
+    nlohmann::json doc = nlohmann::json::parse(platform->json, nullptr, false);
+    if (doc.is_object() && doc.contains("extends") && doc["extends"].is_array())
+      for (const auto& e : doc["extends"])
+        if (e.is_object() && e.contains("pack") && e["pack"].is_string() &&
+            e.contains("sections") && e["sections"].is_array()) {
+          std::vector<std::string> sections;
+          for (const auto& s : e["sections"])
+            if (s.is_string()) sections.push_back(s.get<std::string>());
+          load_builtin(e["pack"].get<std::string>(), out, errors, sections);
+        }
+  }
+  load_builtin(options.platform, out, errors);
+  for (const auto& user : options.packs) {
+    Pack p{"", user.name, false, {}, {}};
+    if (!parse_pack_json(user.json, user.name, p.doc, errors) ||
+        !validate_pack(p.doc, user.name, false, errors))
+      continue;
+    p.name = p.doc["pack"].get<std::string>();
+    out.packs.push_back(std::move(p));
+  }
+  check_unique_ids(out, errors);
+  return errors.size() == before;
+}
+
+}  // namespace kefu

@@ -1,0 +1,206 @@
+#include "reply/reply_checker.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "match/automaton.h"
+#include "rules/equivalents.h"
+#include "rules/rule_kind.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace kefu {
+
+class CompiledRules {
+ public:
+  struct Owner {
+    std::uint32_t rule;  // index into reply_rules
+    Role role;
+    std::uint16_t term;
+    bool latin_head, latin_tail;  // needs a non-letter neighbour on that side
+  };
+
+  std::vector<RuleMeta> metas;                        // every rule, reply and conversation
+  std::vector<const RuleMeta*> reply_meta;            // per reply rule
+  std::vector<std::unique_ptr<ReplyRule>> reply_rules;
+  std::vector<std::u32string> patterns;
+  std::vector<Owner> owners;                          // per pattern
+  Automaton automaton;
+};
+
+namespace {
+
+class CollectingContext : public KindContext {
+ public:
+  CollectingContext(CompiledRules& c, std::uint32_t rule, const Equivalents& eq,
+                    std::vector<Error>& errors, std::string file, std::string pointer)
+      : KindContext(eq, errors, std::move(file), std::move(pointer)), c_(c), rule_(rule) {}
+
+ protected:
+  void add_one(const std::u32string& p, Role role, std::uint16_t term) override {
+    c_.owners.push_back({rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back())});
+    c_.patterns.push_back(p);
+  }
+
+ private:
+  CompiledRules& c_;
+  std::uint32_t rule_;
+};
+
+// A term that starts or ends with a Latin letter must not be part of a longer Latin word.
+bool latin_boundary_ok(const CompiledRules::Owner& o, const NormalizedText& n, std::uint32_t s,
+                       std::uint32_t e) {
+  if (o.latin_head) {
+    std::uint32_t b = n.begin_of(s);
+    if (b > 0 && is_latin_letter(n.folded[b - 1])) return false;
+  }
+  if (o.latin_tail) {
+    std::uint32_t a = n.end_of(e);
+    if (a < n.folded.size() && is_latin_letter(n.folded[a])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ReplyChecker::ReplyChecker() : compiled_(std::make_unique<CompiledRules>()) {}
+ReplyChecker::~ReplyChecker() = default;
+
+std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vector<Error>& errors) {
+  const std::size_t before = errors.size();
+  std::unique_ptr<ReplyChecker> checker(new ReplyChecker());
+  CompiledRules& c = *checker->compiled_;
+
+  Equivalents eq;
+  for (const auto& p : packs.packs)
+    if (p.contributes("rules")) read_equivalents(p.doc, p.file, eq, errors);
+
+  const auto items = packs.items("rules");
+  c.metas.resize(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    read_rule_meta(*item.value, item.pack->name, item.pack->file, item.pointer, 0, c.metas[i], errors);
+  }
+  std::size_t terms = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ReplyKind* kind = find_reply_kind(c.metas[i].kind);
+    if (!kind) continue;  // a conversation rule: the transcript checker runs it
+    CollectingContext ctx(c, static_cast<std::uint32_t>(c.reply_rules.size()), eq, errors,
+                          items[i].pack->file, items[i].pointer);
+    auto rule = kind->compile(*items[i].value, ctx);
+    if (!rule) continue;
+    c.reply_rules.push_back(std::move(rule));
+    c.reply_meta.push_back(&c.metas[i]);
+    terms = c.patterns.size();
+    if (terms > Limits::kMaxTermsTotal) {
+      errors.push_back({"pack.E210", items[i].pack->file, items[i].pointer, 0, 0,
+                        "the loaded packs have more than " + std::to_string(Limits::kMaxTermsTotal) +
+                            " terms (stand-in variants included)"});
+      return nullptr;
+    }
+  }
+  if (errors.size() != before) return nullptr;
+  c.automaton = Automaton(c.patterns);
+  return checker;
+}
+
+std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const {
+  const CompiledRules& c = *compiled_;
+  const std::u32string_view original = text.chars;
+  const NormalizedText norm = normalize(original);
+
+  std::vector<std::vector<Hit>> hits(c.reply_rules.size());
+  c.automaton.scan(norm.match, [&](std::uint32_t id, std::uint32_t end) {
+    const auto& o = c.owners[id];
+    const std::uint32_t start = end - c.automaton.pattern_length(id);
+    if ((o.latin_head || o.latin_tail) && !latin_boundary_ok(o, norm, start, end)) return;
+    hits[o.rule].push_back({start, end, o.term, o.role});
+  });
+
+  struct Tagged {
+    RawFinding raw;
+    std::uint32_t rule;
+  };
+  std::vector<Tagged> raw;
+  std::vector<RawFinding> out;
+  const ReplyView view{original, norm};
+  for (std::uint32_t r = 0; r < c.reply_rules.size(); ++r) {
+    out.clear();
+    c.reply_rules[r]->run(view, hits[r], out);
+    for (auto& f : out) raw.push_back({std::move(f), r});
+  }
+  std::stable_sort(raw.begin(), raw.end(), [](const Tagged& a, const Tagged& b) {
+    return a.raw.start != b.raw.start ? a.raw.start < b.raw.start : a.rule < b.rule;
+  });
+
+  // UTF-16 offsets: positions are sorted by start, so one forward walk serves all starts;
+  // ends are computed from their start.
+  std::vector<Finding> findings;
+  findings.reserve(raw.size());
+  std::size_t pos = 0, units = 0;
+  for (auto& t : raw) {
+    if (!findings.empty() && findings.back().rule == c.reply_meta[t.rule] &&
+        findings.back().start == t.raw.start && findings.back().end == t.raw.end)
+      continue;
+    for (; pos < t.raw.start; ++pos) units += original[pos] > 0xFFFF ? 2 : 1;
+    Finding f;
+    f.rule = c.reply_meta[t.rule];
+    f.start = t.raw.start;
+    f.end = t.raw.end;
+    f.start_utf16 = static_cast<std::uint32_t>(units);
+    f.end_utf16 = static_cast<std::uint32_t>(
+        units + utf16_length(original.substr(t.raw.start, t.raw.end - t.raw.start)));
+    f.text = encode_utf8(original.substr(t.raw.start, t.raw.end - t.raw.start));
+    f.suggestion = t.raw.suggestion.empty() ? f.rule->suggestion : std::move(t.raw.suggestion);
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+ReplyResult ReplyChecker::check(std::string_view utf8) const {
+  ReplyResult result;
+  DecodedText text = decode_utf8(utf8);
+  for (const auto& bad : text.invalid) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", bad.value);
+    result.warnings.push_back({"input.E101", "", "", 0, 0,
+                               std::string("invalid UTF-8 byte ") + hex + " at byte " +
+                                   std::to_string(bad.byte_offset) + " (character " +
+                                   std::to_string(bad.char_index) + "), read as U+FFFD"});
+  }
+  if (text.invalid_count > text.invalid.size())
+    result.warnings.push_back({"input.E101", "", "", 0, 0,
+                               "and " + std::to_string(text.invalid_count - text.invalid.size()) +
+                                   " more invalid UTF-8 bytes"});
+  result.findings = check_decoded(text);
+  return result;
+}
+
+std::string ReplyChecker::mask(std::string_view utf8) const {
+  DecodedText text = decode_utf8(utf8);
+  const auto findings = check_decoded(text);
+  std::string out;
+  std::uint32_t at = 0;
+  for (const auto& f : findings) {
+    if (f.start < at) continue;  // overlapping detections: the first one masks
+    bool detector = false;
+    for (std::size_t r = 0; r < compiled_->reply_rules.size(); ++r)
+      if (compiled_->reply_meta[r] == f.rule) detector = compiled_->reply_rules[r]->masks();
+    if (!detector) continue;
+    out += encode_utf8(std::u32string_view(text.chars).substr(at, f.start - at));
+    out += f.suggestion;
+    at = f.end;
+  }
+  out += encode_utf8(std::u32string_view(text.chars).substr(at));
+  return out;
+}
+
+const std::vector<RuleMeta>& ReplyChecker::rules() const { return compiled_->metas; }
+
+const RuleMeta* ReplyChecker::find_rule(std::string_view id) const {
+  for (const auto& m : compiled_->metas)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+}  // namespace kefu

@@ -1,0 +1,18 @@
+// JSON text as every command prints it: two-space indent, UTF-8 kept as is, and invalid bytes
+// replaced rather than thrown about (nlohmann throws on them by default).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+
+namespace kefu {
+
+std::string dump_json(const nlohmann::json& j);
+// {"errors":[...]} for status-2 results in JSON format.
+std::string errors_json(const std::vector<Error>& errors);
+
+}  // namespace kefu

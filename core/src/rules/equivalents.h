@@ -1,0 +1,18 @@
+// The "equivalents" section of a pack: stand-ins users write for a word (vx for 微信).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "rules/rule_kind.h"
+
+namespace kefu {
+
+// Adds the pack's equivalents to `into` (normalized; variants of an existing key are merged).
+bool read_equivalents(const nlohmann::json& doc, const std::string& file, Equivalents& into,
+                      std::vector<Error>& errors);
+
+}  // namespace kefu

@@ -1,0 +1,91 @@
+// The registry of reply rule kinds (STYLE §6): each kind is one file with a validating compile
+// function that registers its terms with the shared automaton and returns a pure evaluator.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "text/normalize.h"
+
+namespace kefu {
+
+// What a pattern is for, within its rule.
+enum class Role : std::uint8_t { kTerm, kAllow, kA, kB, kGuard, kCue };
+inline constexpr std::uint16_t kAllTerms = 0xFFFF;  // an allow context of the whole rule
+
+// One occurrence of a rule's pattern, in match-stream positions [start, end).
+struct Hit {
+  std::uint32_t start, end;
+  std::uint16_t term;  // index within the role's list; for kAllow: the term it protects
+  Role role;
+};
+
+// A finding before it is dressed with its rule: original code-point positions.
+struct RawFinding {
+  std::uint32_t start, end;
+  std::string suggestion;  // empty: the rule's own suggestion
+};
+
+struct ReplyView {
+  std::u32string_view original;
+  const NormalizedText& norm;
+};
+
+class ReplyRule {
+ public:
+  virtual ~ReplyRule() = default;
+  // `hits` are this rule's own hits in the order the scan found them (by end position).
+  virtual void run(const ReplyView& view, const std::vector<Hit>& hits,
+                   std::vector<RawFinding>& out) const = 0;
+  // Detectors also mask; the default is not a detector.
+  virtual bool masks() const { return false; }
+};
+
+// Stand-ins users write for a word (`vx` for 微信), normalized, merged from every loaded pack.
+struct Equivalents {
+  std::vector<std::pair<std::u32string, std::vector<std::u32string>>> entries;
+};
+
+// Everything a kind's compile function needs: where the rule is (for errors) and where its
+// patterns go.
+class KindContext {
+ public:
+  KindContext(const Equivalents& eq, std::vector<Error>& errors, std::string file,
+              std::string pointer)
+      : equivalents_(eq), errors_(errors), file_(std::move(file)), pointer_(std::move(pointer)) {}
+  virtual ~KindContext() = default;
+
+  void error(const std::string& code, const std::string& sub_pointer, const std::string& msg) {
+    errors_.push_back({code, file_, pointer_ + sub_pointer, 0, 0, msg});
+  }
+  std::size_t error_count() const { return errors_.size(); }
+  const Equivalents& equivalents() const { return equivalents_; }
+  // Registers the normalized pattern (and its stand-in variants) for this rule.
+  void add_pattern(const std::u32string& normalized, Role role, std::uint16_t term);
+
+ protected:
+  virtual void add_one(const std::u32string& normalized, Role role, std::uint16_t term) = 0;
+
+ private:
+  const Equivalents& equivalents_;
+  std::vector<Error>& errors_;
+  std::string file_, pointer_;
+};
+
+using CompileFn = std::unique_ptr<ReplyRule> (*)(const nlohmann::json& rule, KindContext& ctx);
+
+struct ReplyKind {
+  std::string_view name;
+  CompileFn compile;
+};
+
+const std::vector<ReplyKind>& reply_kinds();
+const ReplyKind* find_reply_kind(std::string_view name);
+
+}  // namespace kefu

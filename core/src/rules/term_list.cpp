@@ -1,0 +1,173 @@
+#include "rules/term_list.h"
+
+#include "pack/pack.h"
+#include "text/utf8.h"
+
+namespace kefu {
+namespace {
+
+std::u32string to_u32(const std::string& s) { return decode_utf8(s).chars; }
+
+// Replaces every occurrence of `from` in `s` with `to`.
+std::u32string replace_all(const std::u32string& s, const std::u32string& from,
+                           const std::u32string& to) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t j = s.find(from, i);
+    if (j == std::u32string::npos) break;
+    out.append(s, i, j - i).append(to);
+    i = j + from.size();
+  }
+  return out.append(s, i, std::u32string::npos);
+}
+
+bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, std::uint16_t index,
+                   KindContext& ctx) {
+  if (!v.is_string()) {
+    ctx.error("pack.E201", ptr, "must be a string");
+    return false;
+  }
+  const std::string& s = v.get_ref<const std::string&>();
+  std::u32string raw = to_u32(s);
+  if (raw.size() > Limits::kMaxTermChars) {
+    ctx.error("pack.E210", ptr,
+              "term is " + std::to_string(raw.size()) + " characters; the limit is " +
+                  std::to_string(Limits::kMaxTermChars));
+    return false;
+  }
+  std::u32string norm = normalize_term(raw);
+  if (norm.empty()) {
+    ctx.error("pack.E209", ptr, "\"" + s + "\" has no characters left after normalization");
+    return false;
+  }
+  ctx.add_pattern(norm, role, index);
+  return true;
+}
+
+bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::uint16_t term,
+                    KindContext& ctx) {
+  if (!allow.is_array()) {
+    ctx.error("pack.E201", ptr, "must be an array of strings");
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < allow.size(); ++i)
+    ok &= register_term(allow[i], ptr + "/" + std::to_string(i), Role::kAllow, term, ctx);
+  return ok;
+}
+
+}  // namespace
+
+void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint16_t term) {
+  std::vector<std::u32string> variants{normalized};
+  for (const auto& [key, alts] : equivalents_.entries) {
+    std::size_t n = variants.size();
+    for (std::size_t i = 0; i < n && variants.size() < Limits::kMaxEquivalentVariants; ++i) {
+      if (variants[i].find(key) == std::u32string::npos) continue;
+      for (const auto& alt : alts) {
+        if (variants.size() >= Limits::kMaxEquivalentVariants) break;
+        variants.push_back(normalize_term(replace_all(variants[i], key, alt)));
+      }
+    }
+  }
+  for (const auto& v : variants)
+    if (!v.empty()) add_one(v, role, term);
+}
+
+bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindContext& ctx,
+                TermList& out, bool required, bool rule_allow) {
+  const std::string ptr = std::string("/") + field;
+  if (!rule.contains(field)) {
+    if (required) ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
+    return !required;
+  }
+  const auto& list = rule[field];
+  if (!list.is_array() || list.empty()) {
+    ctx.error("pack.E201", ptr, "must be a non-empty array of terms");
+    return false;
+  }
+  if (list.size() >= kAllTerms) {
+    ctx.error("pack.E210", ptr, "too many terms in one list; the limit is 65534");
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& t = list[i];
+    const std::string tp = ptr + "/" + std::to_string(i);
+    const auto index = static_cast<std::uint16_t>(i);
+    if (t.is_object()) {
+      for (auto it = t.begin(); it != t.end(); ++it)
+        if (it.key() != "term" && it.key() != "allow" && it.key() != "use") {
+          ctx.error("pack.E103", tp + "/" + it.key(),
+                    "unknown field; a term object has \"term\", \"allow\" and \"use\"");
+          ok = false;
+        }
+      if (!t.contains("term")) {
+        ctx.error("pack.E102", tp, "missing required field \"term\"");
+        ok = false;
+        continue;
+      }
+      ok &= register_term(t["term"], tp + "/term", role, index, ctx);
+      out.terms.push_back(t["term"].is_string() ? t["term"].get<std::string>() : "");
+      if (t.contains("allow")) ok &= register_allow(t["allow"], tp + "/allow", index, ctx);
+      if (t.contains("use")) {
+        if (!t["use"].is_string()) {
+          ctx.error("pack.E201", tp + "/use", "must be a string");
+          ok = false;
+          out.uses.emplace_back();
+        } else {
+          out.uses.push_back(t["use"].get<std::string>());
+        }
+      } else {
+        out.uses.emplace_back();
+      }
+    } else {
+      ok &= register_term(t, tp, role, index, ctx);
+      out.terms.push_back(t.is_string() ? t.get<std::string>() : "");
+      out.uses.emplace_back();
+    }
+  }
+  if (rule_allow && rule.contains("allow")) ok &= register_allow(rule["allow"], "/allow", kAllTerms, ctx);
+  return ok;
+}
+
+std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
+  std::vector<Hit> out;
+  for (const Hit& h : hits) {
+    if (h.role != role) continue;
+    bool covered = false;
+    for (const Hit& a : hits) {
+      if (a.role == Role::kAllow && (a.term == kAllTerms || (role == Role::kTerm && a.term == h.term)) &&
+          a.start <= h.start && a.end >= h.end) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) out.push_back(h);
+  }
+  return out;
+}
+
+bool read_int(const nlohmann::json& rule, const char* field, int min, int max, int& out,
+              KindContext& ctx, bool required) {
+  if (!rule.contains(field)) {
+    if (required) ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
+    return !required;
+  }
+  const auto& v = rule[field];
+  if (!v.is_number_integer()) {
+    ctx.error("pack.E201", std::string("/") + field, "must be an integer");
+    return false;
+  }
+  long long x = v.get<long long>();
+  if (x < min || x > max) {
+    ctx.error("pack.E210", std::string("/") + field,
+              std::to_string(x) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
+    return false;
+  }
+  out = static_cast<int>(x);
+  return true;
+}
+
+}  // namespace kefu

@@ -1,0 +1,80 @@
+#include "text/utf8.h"
+
+namespace kefu {
+
+DecodedText decode_utf8(std::string_view s) {
+  DecodedText out;
+  out.chars.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  auto bad = [&](std::size_t at) {
+    if (out.invalid.size() < DecodedText::kMaxReported)
+      out.invalid.push_back({at, p[at], out.chars.size()});
+    ++out.invalid_count;
+    out.chars.push_back(0xFFFD);
+  };
+  while (i < n) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      out.chars.push_back(b);
+      ++i;
+      continue;
+    }
+    int len;
+    char32_t cp;
+    char32_t min;
+    if ((b & 0xE0) == 0xC0) { len = 2; cp = b & 0x1F; min = 0x80; }
+    else if ((b & 0xF0) == 0xE0) { len = 3; cp = b & 0x0F; min = 0x800; }
+    else if ((b & 0xF8) == 0xF0) { len = 4; cp = b & 0x07; min = 0x10000; }
+    else { bad(i); ++i; continue; }
+    if (i + len > n) { bad(i); ++i; continue; }
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) { ok = false; break; }
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are as invalid as stray bytes.
+    if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      bad(i);
+      ++i;
+      continue;
+    }
+    out.chars.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string encode_utf8(std::u32string_view chars) {
+  std::string out;
+  out.reserve(chars.size() * 3);
+  for (char32_t c : chars) append_utf8(out, c);
+  return out;
+}
+
+std::size_t utf16_length(std::u32string_view chars) {
+  std::size_t n = chars.size();
+  for (char32_t c : chars) n += c > 0xFFFF;
+  return n;
+}
+
+}  // namespace kefu
