@@ -17,8 +17,11 @@ std::string Error::to_string() const {
   return s + ": " + message;
 }
 
-nlohmann::json Error::to_json() const {
-  nlohmann::json j = {{"code", code}, {"message", message}, {"text", to_string()}};
+nlohmann::ordered_json Error::to_json() const {
+  nlohmann::ordered_json j;
+  j["code"] = code;
+  j["message"] = message;
+  j["text"] = to_string();
   if (!file.empty()) j["file"] = file;
   if (!pointer.empty()) j["pointer"] = pointer;
   if (line > 0) j["line"] = line;

@@ -19,7 +19,7 @@ struct Error {
   std::string message;   // a sentence, no trailing period
 
   std::string to_string() const;
-  nlohmann::json to_json() const;
+  nlohmann::ordered_json to_json() const;
 };
 
 std::string join_errors(const std::vector<Error>& errors);  // one per line

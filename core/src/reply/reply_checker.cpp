@@ -130,8 +130,13 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
     for (auto& f : out) raw.push_back({std::move(f), r});
   }
   std::stable_sort(raw.begin(), raw.end(), [](const Tagged& a, const Tagged& b) {
-    return a.raw.start != b.raw.start ? a.raw.start < b.raw.start : a.rule < b.rule;
+    if (a.raw.start != b.raw.start) return a.raw.start < b.raw.start;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.raw.end > b.raw.end;
   });
+  // A rule reports a stretch of text once: 微信 inside 加微信 is the same act.
+  std::vector<std::uint32_t> reach(c.reply_rules.size(), 0);
+  std::vector<bool> seen(c.reply_rules.size(), false);
 
   // UTF-16 offsets: positions are sorted by start, so one forward walk serves all starts;
   // ends are computed from their start.
@@ -139,9 +144,9 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
   findings.reserve(raw.size());
   std::size_t pos = 0, units = 0;
   for (auto& t : raw) {
-    if (!findings.empty() && findings.back().rule == c.reply_meta[t.rule] &&
-        findings.back().start == t.raw.start && findings.back().end == t.raw.end)
-      continue;
+    if (seen[t.rule] && t.raw.end <= reach[t.rule]) continue;
+    seen[t.rule] = true;
+    reach[t.rule] = std::max(reach[t.rule], t.raw.end);
     for (; pos < t.raw.start; ++pos) units += original[pos] > 0xFFFF ? 2 : 1;
     Finding f;
     f.rule = c.reply_meta[t.rule];

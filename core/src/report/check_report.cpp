@@ -66,12 +66,12 @@ std::string check_report_text(std::u32string_view reply, const ReplyResult& resu
 }
 
 std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   j["platform"] = packs.platform;
-  j["packs"] = nlohmann::json::array();
+  j["packs"] = nlohmann::ordered_json::array();
   for (const auto& p : packs.packs)
     if (p.contributes("rules")) j["packs"].push_back(p.name);
-  j["findings"] = nlohmann::json::array();
+  j["findings"] = nlohmann::ordered_json::array();
   int counts[3] = {0, 0, 0};
   for (const auto& f : result.findings) {
     j["findings"].push_back(finding_to_json(f));
@@ -81,7 +81,7 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
                   {"error", counts[0]},
                   {"warning", counts[1]},
                   {"info", counts[2]}};
-  j["warnings"] = nlohmann::json::array();
+  j["warnings"] = nlohmann::ordered_json::array();
   for (const auto& w : result.warnings) j["warnings"].push_back(w.to_json());
   return dump_json(j);
 }

@@ -2,9 +2,9 @@
 
 namespace kefu {
 
-nlohmann::json finding_to_json(const Finding& f) {
+nlohmann::ordered_json finding_to_json(const Finding& f) {
   const RuleMeta& r = *f.rule;
-  nlohmann::json j = nlohmann::json::object();
+  nlohmann::ordered_json j;
   j["rule"] = r.id;
   j["category"] = r.category;
   j["severity"] = r.severity;

@@ -7,6 +7,6 @@
 
 namespace kefu {
 
-nlohmann::json finding_to_json(const Finding& f);
+nlohmann::ordered_json finding_to_json(const Finding& f);
 
 }  // namespace kefu

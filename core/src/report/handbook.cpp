@@ -46,22 +46,22 @@ std::string md_inline(const std::string& s) {
 }  // namespace
 
 std::string handbook_json(const PackSet& packs, const std::vector<RuleMeta>& rules) {
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   j["platform"] = packs.platform;
-  j["packs"] = nlohmann::json::array();
+  j["packs"] = nlohmann::ordered_json::array();
   for (const auto& p : packs.packs)
     if (p.contributes("rules"))
       j["packs"].push_back({{"name", p.name}, {"file", p.file},
                             {"title", p.doc.value("title", p.name)}});
-  j["categories"] = nlohmann::json::array();
+  j["categories"] = nlohmann::ordered_json::array();
   for (const auto& c : vocab::categories())
     j["categories"].push_back({{"name", c.name},
                                {"scope", c.scope == vocab::Scope::kReply ? "reply" : "conversation"},
                                {"title", c.title},
                                {"title_en", c.title_en}});
-  j["rules"] = nlohmann::json::array();
+  j["rules"] = nlohmann::ordered_json::array();
   for (const auto& r : rules) {
-    nlohmann::json x = {{"id", r.id},           {"kind", r.kind},         {"category", r.category},
+    nlohmann::ordered_json x = {{"id", r.id},           {"kind", r.kind},         {"category", r.category},
                         {"severity", r.severity}, {"title", r.title},     {"message", r.message},
                         {"penalty", r.penalty},   {"source", r.source},   {"pack", r.pack},
                         {"suggestion", r.suggestion}};

@@ -2,14 +2,16 @@
 
 namespace kefu {
 
-std::string dump_json(const nlohmann::json& j) {
+std::string dump_json(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string errors_json(const std::vector<Error>& errors) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const auto& e : errors) arr.push_back(e.to_json());
-  return dump_json({{"errors", arr}});
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const auto& e : errors) arr.push_back(nlohmann::ordered_json(e.to_json()));
+  nlohmann::ordered_json j;
+  j["errors"] = arr;
+  return dump_json(j);
 }
 
 }  // namespace kefu

@@ -11,7 +11,7 @@
 
 namespace kefu {
 
-std::string dump_json(const nlohmann::json& j);
+std::string dump_json(const nlohmann::ordered_json& j);
 // {"errors":[...]} for status-2 results in JSON format.
 std::string errors_json(const std::vector<Error>& errors);
 

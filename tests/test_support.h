@@ -1,0 +1,44 @@
+// Helpers shared by the test files: the engine for a platform and findings by rule.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api/engine.h"
+#include "kefu/kefu.h"
+
+namespace kefu::test {
+
+inline const Engine& engine(const std::string& platform, std::vector<PackFile> packs = {}) {
+  Options o;
+  o.platform = platform;
+  o.packs = std::move(packs);
+  std::vector<Error> errors;
+  const Engine* e = engine_for(o, errors);
+  if (!e) throw std::runtime_error("packs do not load: " + join_errors(errors));
+  return *e;
+}
+
+inline std::vector<Finding> findings_of(const Engine& e, const std::string& text,
+                                        const std::string& rule_id) {
+  std::vector<Finding> out;
+  for (auto& f : e.checker->check(text).findings)
+    if (f.rule->id == rule_id) out.push_back(f);
+  return out;
+}
+
+inline std::string read_file(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw std::runtime_error("cannot read " + path);
+  std::string s;
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+  std::fclose(f);
+  return s;
+}
+
+inline std::string source_path(const std::string& rel) { return std::string(KEFU_SOURCE_DIR) + "/" + rel; }
+
+}  // namespace kefu::test
