@@ -1,0 +1,39 @@
+// Types of the module built from wasm/kefu_lint.cpp (Emscripten 3.1.6 cannot emit these).
+// tests/node/dts.test.mjs checks that this list and the module's exports are the same.
+// Every function takes the input text and an options JSON string and returns one JSON
+// document, the same bytes `kefu-lint <command> --format json` prints; errors come back as
+// {"errors":[{code,message,text,file?,pointer?,line?,column?}]} and never as exceptions.
+
+/** {"platform","shop","format","now","clock","agent","buyer","packs":[{"name","json"}]}, all optional. */
+export type OptionsJson = string;
+
+export interface KefuLintModule {
+  /** Checks one reply: {"platform","packs","findings":[...],"summary","warnings"}. */
+  check(reply: string, options: OptionsJson): string;
+  /** Masks phone, ID and card numbers: {"masked": "..."}. */
+  mask(text: string, options: OptionsJson): string;
+  /** Checks a chat transcript (JSON, `[time] name: text` lines or G:/K: lines). */
+  transcript(text: string, options: OptionsJson): string;
+  /** Order facts (JSON) to deadlines with status against options.now or options.clock. */
+  deadlines(facts: string, options: OptionsJson): string;
+  /** Points arithmetic: {"platform","serious","general"} in. */
+  points(request: string, options: OptionsJson): string;
+  /** Every rule of the chosen platform; the input is ignored. */
+  rules(input: string, options: OptionsJson): string;
+  /** Validates a user pack; options may be {"name": "my.json"} for the messages. */
+  validate(packJson: string, options: OptionsJson): string;
+  /** The JSON/function ABI this module speaks; the page refuses one it does not know. */
+  abiVersion(): number;
+  /** JSON array of the platform names, in display order. */
+  platforms(): string;
+}
+
+export interface KefuLintModuleArguments {
+  /** The wasm bytes, for Node 18+ whose global fetch breaks loading by path (TOOLCHAIN row 8). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  print?: (line: string) => void;
+  printErr?: (line: string) => void;
+}
+
+declare function createKefuLint(moduleArg?: KefuLintModuleArguments): Promise<KefuLintModule>;
+export default createKefuLint;
