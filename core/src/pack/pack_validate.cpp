@@ -17,7 +17,7 @@ class DryRunContext : public KindContext {
   using KindContext::KindContext;
 
  protected:
-  void add_one(const std::u32string&, Role, std::uint16_t) override {}
+  void add_one(const std::u32string&, Role, std::uint32_t) override {}
 };
 
 bool valid_pack_name(const std::string& s) {

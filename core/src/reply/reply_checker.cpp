@@ -16,7 +16,7 @@ class CompiledRules {
   struct Owner {
     std::uint32_t rule;  // index into reply_rules
     Role role;
-    std::uint16_t term;
+    std::uint32_t term;
     bool latin_head, latin_tail;  // needs a non-letter neighbour on that side
   };
 
@@ -37,7 +37,7 @@ class CollectingContext : public KindContext {
       : KindContext(eq, errors, std::move(file), std::move(pointer)), c_(c), rule_(rule) {}
 
  protected:
-  void add_one(const std::u32string& p, Role role, std::uint16_t term) override {
+  void add_one(const std::u32string& p, Role role, std::uint32_t term) override {
     c_.owners.push_back({rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back())});
     c_.patterns.push_back(p);
   }

@@ -16,32 +16,48 @@ class ProximityRule : public ReplyRule {
 
   void run(const ReplyView& view, const std::vector<Hit>& hits,
            std::vector<RawFinding>& out) const override {
-    const auto as = allowed_hits(hits, Role::kA);
-    const auto bs = allowed_hits(hits, Role::kB);
+    auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start; };
+    auto as = allowed_hits(hits, Role::kA);
+    auto bs = allowed_hits(hits, Role::kB);
+    std::vector<Hit> guards;
+    for (const Hit& h : hits)
+      if (h.role == Role::kGuard) guards.push_back(h);
+    std::sort(bs.begin(), bs.end(), by_start);
+    std::sort(guards.begin(), guards.end(), by_start);
     std::uint32_t last_end = 0;
+    bool any = false;
     for (const Hit& a : as) {
-      for (const Hit& b : bs) {
-        std::uint32_t s = std::min(a.start, b.start), e = std::max(a.end, b.end);
+      // Only b's that start near a can pair with it: terms are at most kMaxTermChars long.
+      const std::uint32_t reach = static_cast<std::uint32_t>(within_ + Limits::kMaxTermChars);
+      Hit lo{a.start > reach ? a.start - reach : 0, 0, 0, Role::kB};
+      for (auto it = std::lower_bound(bs.begin(), bs.end(), lo, by_start);
+           it != bs.end() && it->start <= a.end + within_; ++it) {
+        const Hit& b = *it;
         if (ordered_ && b.start < a.start) continue;
+        const std::uint32_t s = std::min(a.start, b.start), e = std::max(a.end, b.end);
         // Gap between the two spans; overlapping spans have none.
-        std::uint32_t first_end = a.start <= b.start ? a.end : b.end;
-        std::uint32_t second_start = a.start <= b.start ? b.start : a.start;
-        std::uint32_t gap = second_start > first_end ? second_start - first_end : 0;
-        if (static_cast<int>(gap) > within_) continue;
-        if (guarded(hits, s, e)) continue;
-        if (s < last_end && !out.empty()) continue;  // one finding per stretch of text
+        const std::uint32_t first_end = a.start <= b.start ? a.end : b.end;
+        const std::uint32_t second_start = a.start <= b.start ? b.start : a.start;
+        const std::uint32_t gap = second_start > first_end ? second_start - first_end : 0;
+        if (static_cast<int>(gap) > within_ || guarded(guards, s, e)) continue;
+        if (any && s < last_end) break;  // one finding per stretch of text
         out.push_back({view.norm.begin_of(s), view.norm.end_of(e), {}});
         last_end = e;
+        any = true;
         break;
       }
     }
   }
 
  private:
-  bool guarded(const std::vector<Hit>& hits, std::uint32_t s, std::uint32_t e) const {
-    std::uint32_t from = s > static_cast<std::uint32_t>(guard_before_) ? s - guard_before_ : 0;
-    for (const Hit& g : hits)
-      if (g.role == Role::kGuard && g.start >= from && g.end <= e) return true;
+  // A guard between the pair, or within guard_before characters before it, negates it.
+  bool guarded(const std::vector<Hit>& guards, std::uint32_t s, std::uint32_t e) const {
+    const std::uint32_t from = s > static_cast<std::uint32_t>(guard_before_) ? s - guard_before_ : 0;
+    Hit lo{from, 0, 0, Role::kGuard};
+    auto it = std::lower_bound(guards.begin(), guards.end(), lo,
+                               [](const Hit& x, const Hit& y) { return x.start < y.start; });
+    for (; it != guards.end() && it->start < e; ++it)
+      if (it->end <= e) return true;
     return false;
   }
 

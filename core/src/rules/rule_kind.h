@@ -17,12 +17,12 @@ namespace kefu {
 
 // What a pattern is for, within its rule.
 enum class Role : std::uint8_t { kTerm, kAllow, kA, kB, kGuard, kCue };
-inline constexpr std::uint16_t kAllTerms = 0xFFFF;  // an allow context of the whole rule
+inline constexpr std::uint32_t kAllTerms = 0xFFFFFFFF;  // an allow context of the whole rule
 
 // One occurrence of a rule's pattern, in match-stream positions [start, end).
 struct Hit {
   std::uint32_t start, end;
-  std::uint16_t term;  // index within the role's list; for kAllow: the term it protects
+  std::uint32_t term;  // index within the role's list; for kAllow: the term it protects
   Role role;
 };
 
@@ -67,10 +67,10 @@ class KindContext {
   std::size_t error_count() const { return errors_.size(); }
   const Equivalents& equivalents() const { return equivalents_; }
   // Registers the normalized pattern (and its stand-in variants) for this rule.
-  void add_pattern(const std::u32string& normalized, Role role, std::uint16_t term);
+  void add_pattern(const std::u32string& normalized, Role role, std::uint32_t term);
 
  protected:
-  virtual void add_one(const std::u32string& normalized, Role role, std::uint16_t term) = 0;
+  virtual void add_one(const std::u32string& normalized, Role role, std::uint32_t term) = 0;
 
  private:
   const Equivalents& equivalents_;

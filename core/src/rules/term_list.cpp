@@ -1,5 +1,8 @@
 #include "rules/term_list.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "pack/pack.h"
 #include "text/utf8.h"
 
@@ -22,7 +25,7 @@ std::u32string replace_all(const std::u32string& s, const std::u32string& from,
   return out.append(s, i, std::u32string::npos);
 }
 
-bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, std::uint16_t index,
+bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, std::uint32_t index,
                    KindContext& ctx) {
   if (!v.is_string()) {
     ctx.error("pack.E201", ptr, "must be a string");
@@ -45,7 +48,7 @@ bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, s
   return true;
 }
 
-bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::uint16_t term,
+bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::uint32_t term,
                     KindContext& ctx) {
   if (!allow.is_array()) {
     ctx.error("pack.E201", ptr, "must be an array of strings");
@@ -59,7 +62,7 @@ bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::ui
 
 }  // namespace
 
-void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint16_t term) {
+void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint32_t term) {
   std::vector<std::u32string> variants{normalized};
   for (const auto& [key, alts] : equivalents_.entries) {
     std::size_t n = variants.size();
@@ -87,15 +90,16 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
     ctx.error("pack.E201", ptr, "must be a non-empty array of terms");
     return false;
   }
-  if (list.size() >= kAllTerms) {
-    ctx.error("pack.E210", ptr, "too many terms in one list; the limit is 65534");
+  if (list.size() > Limits::kMaxTermsTotal) {
+    ctx.error("pack.E210", ptr, std::to_string(list.size()) + " terms in one list; the limit is " +
+                                    std::to_string(Limits::kMaxTermsTotal));
     return false;
   }
   bool ok = true;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& t = list[i];
     const std::string tp = ptr + "/" + std::to_string(i);
-    const auto index = static_cast<std::uint16_t>(i);
+    const auto index = static_cast<std::uint32_t>(i);
     if (t.is_object()) {
       for (auto it = t.begin(); it != t.end(); ++it)
         if (it.key() != "term" && it.key() != "allow" && it.key() != "use") {
@@ -133,16 +137,35 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
 }
 
 std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
+  // A sweep by start position: an allow context covers a hit when it starts at or before it and
+  // ends at or after it, so the furthest end among the contexts started so far decides. Linear
+  // after sorting, whatever the number of hits (a 10 MB paste has hundreds of thousands).
+  std::vector<Hit> terms, allows;
+  for (const Hit& h : hits) (h.role == role ? terms : h.role == Role::kAllow ? allows : terms).push_back(h);
+  if (allows.empty()) {
+    terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
+                terms.end());
+    return terms;
+  }
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
+              terms.end());
+  auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start; };
+  std::stable_sort(terms.begin(), terms.end(), by_start);
+  std::sort(allows.begin(), allows.end(), by_start);
   std::vector<Hit> out;
-  for (const Hit& h : hits) {
-    if (h.role != role) continue;
-    bool covered = false;
-    for (const Hit& a : hits) {
-      if (a.role == Role::kAllow && (a.term == kAllTerms || (role == Role::kTerm && a.term == h.term)) &&
-          a.start <= h.start && a.end >= h.end) {
-        covered = true;
-        break;
-      }
+  std::uint32_t reach_all = 0;
+  std::unordered_map<std::uint32_t, std::uint32_t> reach_term;  // per protected term
+  std::size_t k = 0;
+  for (const Hit& h : terms) {
+    for (; k < allows.size() && allows[k].start <= h.start; ++k) {
+      const Hit& a = allows[k];
+      if (a.term == kAllTerms) reach_all = std::max(reach_all, a.end);
+      else if (role == Role::kTerm) reach_term[a.term] = std::max(reach_term[a.term], a.end);
+    }
+    bool covered = reach_all >= h.end && reach_all > 0;
+    if (!covered && role == Role::kTerm) {
+      auto it = reach_term.find(h.term);
+      covered = it != reach_term.end() && it->second >= h.end;
     }
     if (!covered) out.push_back(h);
   }
