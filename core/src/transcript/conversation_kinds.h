@@ -1,6 +1,9 @@
-// The rule kinds that apply to a whole conversation (transcripts), as opposed to one reply.
+// The rule kinds that apply to a whole conversation (transcripts), as opposed to one reply:
+// their fields, their validation (called by the pack validator for every rule whose kind is
+// not a reply kind) and their compiled form.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "rules/rule_meta.h"
 
 namespace kefu {
 
@@ -17,5 +21,23 @@ std::vector<std::string_view> conversation_kind_names();
 // Checks the kind-specific fields of a conversation rule at `pointer` in `file`.
 void validate_conversation_rule(const nlohmann::json& rule, const std::string& file,
                                 const std::string& pointer, std::vector<Error>& errors);
+
+enum class ConversationKind { kGreeting, kClosing, kResponseTime, kFollowup, kOrderVerify, kRefundHandle, kRepeat };
+
+// A validated conversation rule, terms normalized the way message texts are.
+struct ConversationRule {
+  const RuleMeta* meta = nullptr;
+  ConversationKind kind = ConversationKind::kGreeting;
+  std::vector<std::u32string> terms;      // greeting / closing / verifying / handling wording
+  std::vector<std::u32string> events;     // system (or buyer) lines that start the clock
+  std::vector<std::u32string> triggers;   // buyer wording that starts the clock (refunds)
+  std::vector<std::u32string> closed_by;  // agent wording after which no follow-up is owed
+  std::int64_t after = 0, until = 0, within = 0;  // seconds
+  int within_chars = 0, min_chars = 0, min_count = 0;
+};
+
+// Compiles a rule that validate_conversation_rule accepted; false (with errors) otherwise.
+bool compile_conversation_rule(const nlohmann::json& rule, const RuleMeta& meta,
+                               ConversationRule& out, std::vector<Error>& errors);
 
 }  // namespace kefu

@@ -1,0 +1,240 @@
+#include "transcript/transcript_checker.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace kefu {
+namespace {
+
+constexpr std::size_t kSpanChars = 30;
+
+bool contains_any(const std::u32string& text, const std::vector<std::u32string>& terms) {
+  for (const auto& t : terms)
+    if (text.find(t) != std::u32string::npos) return true;
+  return false;
+}
+
+std::string minutes(std::int64_t s) { return format_duration(s); }
+
+// The normalized texts of a conversation's messages, computed only for the messages a rule
+// asks about (most buyer messages and many agent ones are never needed).
+class NormalizedCache {
+ public:
+  explicit NormalizedCache(const Conversation& c) : c_(c), texts_(c.messages.size()), done_(c.messages.size()) {}
+  const std::u32string& at(std::size_t i) {
+    if (!done_[i]) {
+      texts_[i] = normalize_term(decode_utf8(c_.messages[i].text).chars);
+      done_[i] = true;
+    }
+    return texts_[i];
+  }
+
+ private:
+  const Conversation& c_;
+  std::vector<std::u32string> texts_;
+  std::vector<bool> done_;
+};
+
+class RuleRunner {
+ public:
+  RuleRunner(const Conversation& c, const std::vector<Wait>& waits, const ServiceHours& hours,
+             std::vector<MessageFinding>& out)
+      : c_(c), m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out) {}
+
+  void run(const ConversationRule& r) {
+    switch (r.kind) {
+      case ConversationKind::kGreeting: return greeting(r, false);
+      case ConversationKind::kClosing: return greeting(r, true);
+      case ConversationKind::kResponseTime: return response_time(r);
+      case ConversationKind::kFollowup: return followup(r);
+      case ConversationKind::kOrderVerify: return deadline(r, false);
+      case ConversationKind::kRefundHandle: return deadline(r, true);
+      case ConversationKind::kRepeat: return repeat(r);
+    }
+  }
+
+ private:
+  void add(const ConversationRule& r, std::size_t i, std::string detail, bool from_end = false) {
+    out_.push_back({i, message_span_finding(r.meta, m_[i].text, kSpanChars, from_end), std::move(detail)});
+  }
+
+  // greeting: the first agent message opens with one of the terms; closing: the last ends so.
+  void greeting(const ConversationRule& r, bool closing) {
+    std::size_t at = m_.size();
+    for (std::size_t k = 0; k < m_.size(); ++k) {
+      const std::size_t i = closing ? m_.size() - 1 - k : k;
+      if (m_[i].speaker == Speaker::kAgent) {
+        at = i;
+        break;
+      }
+    }
+    if (at == m_.size()) return;
+    std::u32string chars = decode_utf8(m_[at].text).chars;
+    if (r.within_chars > 0 && chars.size() > static_cast<std::size_t>(r.within_chars))
+      chars = closing ? chars.substr(chars.size() - r.within_chars) : chars.substr(0, r.within_chars);
+    if (contains_any(normalize_term(chars), r.terms)) return;
+    add(r, at, closing ? "会话最后一条客服消息没有结束敬语" : "会话第一条客服消息没有问候敬语", closing);
+  }
+
+  void response_time(const ConversationRule& r) {
+    for (const auto& w : waits_) {
+      if (!w.round_start || !w.in_hours || w.seconds <= r.after) continue;
+      if (r.until > 0 && w.seconds > r.until) continue;  // a stricter rule speaks for it
+      add(r, w.message,
+          w.answered ? "买家等待 " + minutes(w.seconds) + " 才得到回复 (规定 " + minutes(r.after) + " 内)"
+                     : "买家等待至少 " + minutes(w.seconds) + " 仍没有回复 (规定 " + minutes(r.after) + " 内)");
+    }
+  }
+
+  // Every agent answer is followed, within `within`, by the buyer or by the agent asking again,
+  // unless it closed the conversation.
+  void followup(const ConversationRule& r) {
+    bool buyer_spoke = false;
+    for (std::size_t i = 0; i < m_.size(); ++i) {
+      if (m_[i].speaker == Speaker::kBuyer) buyer_spoke = true;
+      if (m_[i].speaker != Speaker::kAgent || !buyer_spoke || !m_[i].has_time) continue;
+      if (!hours_.inside(m_[i].clock.second)) continue;
+      if (i + 1 < m_.size() && !m_[i + 1].has_time) continue;
+      if (i + 1 < m_.size() && m_[i + 1].time - m_[i].time <= r.within) continue;
+      if (!r.closed_by.empty() && contains_any(norm_.at(i), r.closed_by)) continue;
+      if (i + 1 == m_.size())
+        add(r, i, "回复后买家没有回应，记录中客服没有再次询问 (规定 " + minutes(r.within) + " 内)");
+      else
+        add(r, i, "回复后 " + minutes(m_[i + 1].time - m_[i].time) + " 没有任何跟进 (规定 " +
+                      minutes(r.within) + " 内再次询问)");
+    }
+  }
+
+  // order_verify / refund_handle: an event starts a clock; an agent (or, for refunds, system)
+  // message with one of the terms stops it. Events while a clock runs belong to the same one.
+  void deadline(const ConversationRule& r, bool refund) {
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t pending = kNone;
+    std::int64_t due = 0;
+    auto fire = [&](const std::string& detail) {
+      add(r, pending, detail);
+      pending = kNone;
+    };
+    const std::string what = refund ? "退款" : "核对订单";
+    for (std::size_t i = 0; i < m_.size(); ++i) {
+      const Message& m = m_[i];
+      if (pending != kNone && m.has_time && m.time > due)
+        fire((refund ? "买家要求退款后 " : "买家下单后 ") + minutes(r.within) + " 内没有" +
+             (refund ? "处理退款" : "核对订单信息"));
+      const bool stops = (m.speaker == Speaker::kAgent || (refund && m.speaker == Speaker::kSystem));
+      if (pending != kNone && stops && contains_any(norm_.at(i), r.terms)) {
+        pending = kNone;
+        continue;
+      }
+      if (pending != kNone || !m.has_time) continue;
+      bool starts = false;
+      if (m.speaker == Speaker::kSystem || m.speaker == Speaker::kBuyer)
+        starts = contains_any(norm_.at(i), r.events);
+      if (refund && m.speaker == Speaker::kBuyer && !starts) starts = contains_any(norm_.at(i), r.triggers);
+      if (starts && hours_.inside(m.clock.second)) {
+        pending = i;
+        due = m.time + r.within;
+      }
+    }
+    if (pending != kNone) fire("记录中" + what + "没有得到处理 (规定 " + minutes(r.within) + " 内)");
+  }
+
+  void repeat(const ConversationRule& r) {
+    std::unordered_map<std::u32string, int> seen;
+    for (std::size_t i = 0; i < m_.size(); ++i) {
+      if (m_[i].speaker != Speaker::kAgent) continue;
+      if (content_length(decode_utf8(m_[i].text).chars) < static_cast<std::size_t>(r.min_chars)) continue;
+      const int n = ++seen[norm_.at(i)];
+      if (n >= r.min_count)
+        add(r, i, "同一段回复第 " + std::to_string(n) + " 次发送 (套话)");
+    }
+  }
+
+  const Conversation& c_;
+  const std::vector<Message>& m_;
+  const std::vector<Wait>& waits_;
+  const ServiceHours& hours_;
+  NormalizedCache norm_;
+  std::vector<MessageFinding>& out_;
+};
+
+bool is_time_kind(ConversationKind k) {
+  return k != ConversationKind::kGreeting && k != ConversationKind::kClosing && k != ConversationKind::kRepeat;
+}
+
+}  // namespace
+
+Finding message_span_finding(const RuleMeta* rule, std::string_view text, std::size_t max_chars, bool from_end) {
+  const std::u32string chars = decode_utf8(text).chars;
+  Finding f;
+  f.rule = rule;
+  f.start = static_cast<std::uint32_t>(from_end && chars.size() > max_chars ? chars.size() - max_chars : 0);
+  f.end = static_cast<std::uint32_t>(from_end ? chars.size() : std::min(chars.size(), max_chars));
+  const std::u32string_view all(chars);
+  f.start_utf16 = static_cast<std::uint32_t>(utf16_length(all.substr(0, f.start)));
+  f.end_utf16 = static_cast<std::uint32_t>(f.start_utf16 + utf16_length(all.substr(f.start, f.end - f.start)));
+  f.text = encode_utf8(all.substr(f.start, f.end - f.start));
+  f.suggestion = rule->suggestion;
+  return f;
+}
+
+std::unique_ptr<TranscriptChecker> TranscriptChecker::build(const Engine& engine, std::vector<Error>& errors) {
+  const std::size_t before = errors.size();
+  auto checker = std::unique_ptr<TranscriptChecker>(new TranscriptChecker());
+  checker->engine_ = &engine;
+  const auto items = engine.packs.items("rules");
+  const auto& metas = engine.checker->rules();
+  for (std::size_t i = 0; i < items.size() && i < metas.size(); ++i) {
+    if (!is_conversation_kind(metas[i].kind)) continue;
+    ConversationRule r;
+    if (compile_conversation_rule(*items[i].value, metas[i], r, errors)) checker->rules_.push_back(std::move(r));
+  }
+  read_transcript_settings(engine.packs, checker->settings_, errors);
+  if (errors.size() != before) return nullptr;
+  return checker;
+}
+
+void TranscriptChecker::check(const Conversation& c, ConversationResult& out, Notes& notes) const {
+  out.findings.clear();
+  for (std::size_t i = 0; i < c.messages.size(); ++i) {
+    const Message& m = c.messages[i];
+    if (m.speaker != Speaker::kAgent) continue;  // a buyer saying 嗯 is fine
+    ReplyResult r = engine_->checker->check(m.text);
+    for (auto& f : r.findings) out.findings.push_back({i, std::move(f), ""});
+    for (auto& w : r.warnings) {
+      w.file = "transcript";
+      w.line = static_cast<int>(m.line);
+      if (m.line == 0) w.pointer = "message " + std::to_string(m.index);
+      notes.add(std::move(w));
+    }
+  }
+  const std::vector<Wait> waits = compute_waits(c, settings_.hours);
+  const bool timed = c.timed();
+  bool skipped = false;
+  RuleRunner runner(c, waits, settings_.hours, out.findings);
+  const std::size_t reply_count = out.findings.size();
+  for (const auto& r : rules_) {
+    if (!timed && is_time_kind(r.kind)) {
+      skipped = true;
+      continue;
+    }
+    runner.run(r);
+  }
+  if (skipped)
+    notes.add({"transcript.E303", "transcript", "", static_cast<int>(c.messages.front().line), 0,
+               "conversation " + std::to_string(c.index + 1) +
+                   " has no times: the time rules (slow_response, no_followup, order_unverified, "
+                   "refund_slow) are skipped, the text rules still apply"});
+  // Reply findings are in message order already; merge the conversation ones in.
+  std::stable_sort(out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count), out.findings.end(),
+                   [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
+  std::inplace_merge(out.findings.begin(), out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count),
+                     out.findings.end(),
+                     [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
+  out.figures = figures_of(c, waits, settings_.bar);
+}
+
+}  // namespace kefu

@@ -1,0 +1,27 @@
+// Reads a transcript into conversations and hands each one to a sink as soon as it is complete,
+// so a 50 MB export is never held as more than the input itself plus one conversation.
+#pragma once
+
+#include <string_view>
+
+#include "transcript/conversation.h"
+
+namespace kefu {
+
+// Text exports: `[time] name: text`, `time name: text`, the seeds' untimed `G:`/`K:`/`Q:` lines,
+// continuation lines, `系统`/`[系统]` events; conversations split by a header line, a blank line
+// before a timed message (two blank lines in the untimed form) or a change of buyer.
+// Returns the number of messages read.
+std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
+                                 ConversationSink& sink, Notes& notes);
+
+// JSON: {"messages":[{"time","from","name","text"}]}, {"conversations":[{"messages":[...]}]}, or a
+// bare array of messages. Syntax errors are fatal (returned in `errors` with line and column);
+// a malformed message is a note. Returns the number of messages read.
+std::size_t read_json_transcript(std::string_view input, const RoleHints& hints,
+                                 ConversationSink& sink, Notes& notes, std::vector<Error>& errors);
+
+// JSON when the first non-blank character is `{` or `[` followed by JSON, text otherwise.
+bool looks_like_json(std::string_view input);
+
+}  // namespace kefu

@@ -1,0 +1,34 @@
+// The transcript command's three outputs, written conversation by conversation as the checker
+// finishes each one: text for people (figures at the top), JSON for tools (SPEC §3 findings with
+// message_index, plus conversations[] with figures), CSV for spreadsheets (one row a finding).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kefu/kefu.h"
+#include "pack/pack.h"
+#include "transcript/transcript_checker.h"
+
+namespace kefu {
+
+struct TranscriptTotals {
+  Figures figures;
+  std::size_t messages = 0, by_speaker[3] = {0, 0, 0};  // buyer, agent, system
+  std::size_t findings = 0, by_severity[3] = {0, 0, 0};  // error, warning, info
+};
+
+class TranscriptReport {
+ public:
+  virtual ~TranscriptReport() = default;
+  virtual void conversation(const Conversation& c, const ConversationResult& r) = 0;
+  virtual std::string finish(const TranscriptTotals& totals, const std::vector<Error>& notes) = 0;
+};
+
+std::unique_ptr<TranscriptReport> make_transcript_report(Format format, const PackSet& packs,
+                                                         const TranscriptSettings& settings);
+
+std::size_t severity_rank(const std::string& severity);  // error 0, warning 1, info 2
+
+}  // namespace kefu
