@@ -47,11 +47,13 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
     o.shop_pack = j["shop"].get<bool>();
   }
   if (j.contains("clock")) {
-    if (!j["clock"].is_number()) {
+    // Converting a double outside int64's range is undefined behaviour: refuse it first.
+    const double clock = j["clock"].is_number() ? j["clock"].get<double>() : 0.0;
+    if (!j["clock"].is_number() || !(clock > -9.2e18 && clock < 9.2e18)) {
       error = "options.clock must be a number of seconds since 1970";
       return false;
     }
-    o.clock_unix = static_cast<std::int64_t>(j["clock"].get<double>());
+    o.clock_unix = static_cast<std::int64_t>(clock);
   }
   if (j.contains("packs")) {
     if (!j["packs"].is_array()) {
@@ -59,7 +61,8 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
       return false;
     }
     for (const auto& p : j["packs"]) {
-      if (!p.is_object() || !p.contains("json") || !p["json"].is_string()) {
+      if (!p.is_object() || !p.contains("json") || !p["json"].is_string() ||
+          (p.contains("name") && !p["name"].is_string())) {
         error = "options.packs must be an array of {name, json}";
         return false;
       }
