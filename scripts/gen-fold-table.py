@@ -45,14 +45,21 @@ def main():
     t2s = t2s_map()
     fold = {}
     seps = []
-    for cp in all_chars():
+    def fold_once(cp):
         ch = chr(cp)
         n = unicodedata.normalize("NFKC", ch)
         if len(n) != 1:
             n = ch
         n = n.lower() if len(n.lower()) == 1 else n
         c = ord(n)
-        c = t2s.get(c, c)
+        return t2s.get(c, c)
+
+    for cp in all_chars():
+        # The steps chain (薴 -> 苧 -> 苎 in t2s): fold to a fixed point, or a term folded once
+        # would miss text already written in its folded form.
+        c, prev = fold_once(cp), cp
+        while c != prev:
+            c, prev = fold_once(c), c
         if c != cp:
             fold[cp] = c
         cat = unicodedata.category(chr(c))
