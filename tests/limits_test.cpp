@@ -39,7 +39,7 @@ TEST(Limits, InputAtTheLimitIsReadInputOneByteOverIsRefused) {
   Options o;
   o.platform = "no-such-platform";
   std::string input(Limits::kMaxInputBytes, 'a');
-  for (auto* command : {&check, &mask}) {
+  for (auto* command : {&check, &mask, &transcript}) {
     input.resize(Limits::kMaxInputBytes);
     Output at = (*command)(input, o);
     EXPECT_EQ(at.status, 2);

@@ -3,6 +3,7 @@
 // format, and the same answer for the same input.
 // Input: one selector byte (platform, format, agent/buyer names), then the transcript bytes.
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "fuzz_support.h"
@@ -23,6 +24,29 @@ void require_sane_offsets(const nlohmann::json& j) {
     for (const auto& [key, value] : j.items()) require_sane_offsets(value);
   } else if (j.is_array()) {
     for (const auto& value : j) require_sane_offsets(value);
+  }
+}
+
+// Every finding points into its message: offsets in code points of that message's text, text
+// that slices back, UTF-16 offsets that agree with a recount; the counts add up.
+void require_findings_point_into_messages(const nlohmann::json& j) {
+  std::map<std::pair<std::int64_t, std::int64_t>, std::u32string> texts;
+  std::size_t per_conversation = 0;
+  for (const auto& c : j.at("conversations")) {
+    per_conversation += c.at("findings").get<std::size_t>();
+    for (const auto& m : c.at("messages"))
+      texts[{c.at("index").get<std::int64_t>(), m.at("index").get<std::int64_t>()}] =
+          kefu::fuzz::reference_decode(m.at("text").get<std::string>());
+  }
+  const auto& findings = j.at("findings");
+  require(findings.size() == per_conversation, "conversation finding counts do not add up");
+  require(j.at("summary").at("total").get<std::size_t>() == findings.size(),
+          "summary total is not the number of findings");
+  for (const auto& f : findings) {
+    auto it = texts.find({f.at("conversation").get<std::int64_t>(), f.at("message_index").get<std::int64_t>()});
+    require(it != texts.end(), "a finding names a message that is not in its conversation", f.dump());
+    if (f.at("end").get<std::uint64_t>() == 0) continue;  // about the message as a whole
+    kefu::fuzz::require_findings_slice_back(nlohmann::json::array({f}), it->second, "transcript");
   }
 }
 
@@ -49,7 +73,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (o.format == kefu::Format::kJson) {
     const auto j = kefu::fuzz::parse_answer(out.out, "transcript");
     if (out.status == 2) kefu::fuzz::require_errors(j, out.err, "transcript");
-    else require_sane_offsets(j);
+    else {
+      require_sane_offsets(j);
+      require_findings_point_into_messages(j);
+    }
   } else if (out.status == 2) {
     require(!out.err.empty(), "transcript status 2 with nothing on stderr");
   }
