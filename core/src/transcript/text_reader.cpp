@@ -94,6 +94,7 @@ bool printable_utf8(std::string_view s) {
 
 bool plausible_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes || !printable_utf8(name)) return false;
+  if (name.find('[') != std::string_view::npos || name.find(']') != std::string_view::npos) return false;
   // Sentence punctuation means a sentence with a colon in it, not a speaker.
   for (std::string_view p : {"，", "。", "？", "！", ",", "?", "!", "、"})
     if (name.find(p) != std::string_view::npos) return false;
@@ -149,6 +150,10 @@ ParsedLine parse_line(std::string_view line) {
       if (r == TimeRead::kOk && used == inside.size()) {
         p.has_time = true;
         rest = trim_left(line.substr(close + 1));
+      } else if (!inside.empty() && inside[0] >= '0' && inside[0] <= '9') {
+        p.kind = LineKind::kInvalid;
+        p.error = "\"[" + std::string(inside) + "]\" is not a time";
+        return p;
       }
     }
   } else {
@@ -238,15 +243,16 @@ class TextReader {
 
   Speaker resolve(std::string_view name) {
     Speaker s = speaker_of_name(name, hints_);
+    if (s == Speaker::kUnknown) {
+      auto it = known_.find(std::string(name));
+      if (it != known_.end()) s = it->second;
+    }
     if (s != Speaker::kUnknown) {
       if (s == Speaker::kAgent) has_known_agent_ = true;
       if (s == Speaker::kBuyer) has_known_buyer_ = true;
+      // Nicknames seen so far are the other side of a speaker we now know.
+      if (s != Speaker::kSystem && (has_known_agent_ || has_known_buyer_)) settle_unknown();
       return s;
-    }
-    auto it = known_.find(std::string(name));
-    if (it != known_.end()) {
-      if (it->second == Speaker::kAgent) has_known_agent_ = true;
-      return it->second;
     }
     if (has_known_agent_) return remember(name, Speaker::kBuyer);
     if (has_known_buyer_) return remember(name, Speaker::kAgent);
