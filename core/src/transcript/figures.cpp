@@ -147,6 +147,9 @@ Figures figures_of(const Conversation& c, const std::vector<Wait>& waits, const 
   bool first_seen = false, all_within = true, any = false;
   for (const auto& w : waits) {
     if (!w.in_hours) continue;
+    // The conversation ends on it (好的谢谢): nothing says how long it waited, or that it needed
+    // an answer at all.
+    if (!w.answered && w.seconds == 0) continue;
     any = true;
     ++f.buyer_messages;
     if (w.answered) {

@@ -233,12 +233,12 @@ class TextReader {
 
   bool has_current() const { return !conv_.messages.empty(); }
 
-  // An untimed `name: text` line is a message only when the name is known to be a speaker;
-  // otherwise `收货地址：…` inside an agent's message would start a new one.
+  // An untimed `name: text` line is a message only when the name is known to be a speaker (a
+  // role word, --agent/--buyer, or a name already seen with a time); otherwise `收货地址：…`
+  // inside an agent's message would start a new one, and junk with a colon would be a message.
   bool accepts_untimed(std::string_view name) const {
     if (speaker_of_name(name, hints_) != Speaker::kUnknown) return true;
-    if (known_.count(std::string(name))) return true;
-    return messages_ == 0;
+    return known_.count(std::string(name)) > 0;
   }
 
   Speaker resolve(std::string_view name) {
