@@ -1,0 +1,110 @@
+// Writes dist/web/ (web/ copied, plus the module; the service worker gets this build's file
+// list and version) and dist/kefu-lint.html, the single file: CSS, the module (wasm inside,
+// packs inside the wasm) and the page's ES modules joined into one classic script, because
+// browsers run neither module files nor workers from file:// (TOOLCHAIN row 11).
+// Usage: node scripts/build-web.mjs build/wasm/wasm/kefu_lint.js web dist
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [modulePath, webDir, distDir] = process.argv.slice(2);
+if (!distDir) throw new Error('usage: build-web.mjs MODULE.js WEB_DIR DIST_DIR');
+const siteDir = path.join(distDir, 'web');
+
+fs.rmSync(siteDir, { recursive: true, force: true });
+fs.cpSync(webDir, siteDir, { recursive: true });
+fs.copyFileSync(modulePath, path.join(siteDir, 'kefu_lint.js'));
+
+const files = listFiles(siteDir).filter((f) => f !== 'sw.js');
+const version = sha256(files.map((f) => f + '\0' + sha256(fs.readFileSync(path.join(siteDir, f)))).join('\n'), 'hex').slice(0, 16);
+const sw = path.join(siteDir, 'sw.js');
+fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8')
+  .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)
+  .replace(/^const ASSETS = .*$/m, `const ASSETS = ${JSON.stringify(['./', ...files])};`));
+
+fs.writeFileSync(path.join(distDir, 'kefu-lint.html'), singleFile());
+const size = fs.statSync(path.join(distDir, 'kefu-lint.html')).size;
+console.log(`dist/web/: ${files.length + 1} files, version ${version}; dist/kefu-lint.html: ${(size / 1024).toFixed(0)} KB`);
+
+function singleFile() {
+  let html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+  const css = fs.readFileSync(path.join(webDir, 'css/app.css'), 'utf8');
+  const icon = 'data:image/svg+xml;base64,' + fs.readFileSync(path.join(webDir, 'icon.svg')).toString('base64');
+  const kefu = scriptText(fs.readFileSync(modulePath, 'utf8'));
+  const page = scriptText(bundle(path.join(webDir, 'js'), 'main.js'));
+  const csp = [
+    "default-src 'none'",
+    `script-src ${cspHash(kefu)} ${cspHash(page)} 'wasm-unsafe-eval'`,
+    `style-src ${cspHash(css)}`,
+    "img-src data: blob:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+  ].join('; ');
+  html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  html = replaceOnce(html, /<html lang="zh-CN">/, '<html lang="zh-CN" data-build="single">');
+  html = replaceOnce(html, /<link rel="icon" [^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
+  html = replaceOnce(html, /<link rel="manifest" [^>]*>\n/, '');
+  html = replaceOnce(html, /<link rel="stylesheet" href="css\/app.css">/, () => `<style>${css}</style>`);
+  html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>\n/, '');
+  // At the end of <body>, like a deferred module: the elements exist when it runs.
+  return replaceOnce(html, /<\/body>/, () => `<script>${kefu}</script>\n<script>${page}</script>\n</body>`);
+}
+
+// Joins ES modules written in this page's plain style (`import { a, b } from './x.js';`,
+// `export function|const|let|class name`) into one script; each module keeps its own scope.
+function bundle(dir, entry) {
+  const order = [];
+  const seen = new Set();
+  const modules = new Map();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(path.join(dir, file), 'utf8');
+    const imports = [];
+    const body = source.replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';\n/gm, (_, names, from) => {
+      imports.push({ names: names.trim(), from });
+      return '';
+    });
+    const exported = [];
+    const code = body.replace(/^export (async function|function|const|let|class) ([\w$]+)/gm, (_, kind, name) => {
+      exported.push(name);
+      return `${kind} ${name}`;
+    });
+    if (/^\s*(import|export)\b/m.test(code)) throw new Error(`${file}: an import/export form the bundler does not know`);
+    for (const { from } of imports) visit(from);
+    modules.set(file, { imports, exported, code });
+    order.push(file);
+  };
+  visit(entry);
+  const id = (file) => '__kefu_' + file.replace(/\W/g, '_');
+  const parts = order.map((file) => {
+    const { imports, exported, code } = modules.get(file);
+    const head = imports.map(({ names, from }) => `const { ${names} } = ${id(from)};`).join('\n');
+    return `// ${file}\nconst ${id(file)} = (() => {\n${head}\n${code}\nreturn { ${exported.join(', ')} };\n})();`;
+  });
+  return `(() => {\n'use strict';\n${parts.join('\n')}\n})();`;
+}
+
+// Text inside <script> must not close the element early.
+function scriptText(js) {
+  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
+
+function cspHash(text) {
+  return `'sha256-${sha256(text, 'base64')}'`;
+}
+
+function sha256(data, encoding) {
+  return createHash('sha256').update(data).digest(encoding);
+}
+
+function replaceOnce(text, pattern, replacement) {
+  if (!pattern.test(text)) throw new Error(`single-file build: ${pattern} not found in index.html`);
+  return text.replace(pattern, replacement);
+}
+
+function listFiles(root, prefix = '') {
+  return fs.readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(root, rel) : [rel];
+  }).sort();
+}

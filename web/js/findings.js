@@ -1,0 +1,34 @@
+// One finding as a list item with the SPEC §4 hooks (data-category, data-rule, data-severity):
+// title, severity, penalty, why (message and source) and the suggestion.
+import { el } from './dom.js';
+import { localized, t } from './i18n.js';
+
+export function findingItem(finding, actions = {}) {
+  const severity = finding.severity;
+  const suggestion = finding.suggestion
+    ? el('p', { class: 'suggestion' }, t('suggestion'), '：', finding.suggestion, ' ',
+        actions.apply && el('button', { type: 'button', class: 'apply', onclick: () => actions.apply(finding),
+          'aria-label': `${t('apply')}：${finding.suggestion}` }, t('apply')))
+    : null;
+  return el('li', { class: 'finding', 'data-category': finding.category, 'data-rule': finding.rule, 'data-severity': severity },
+    el('h3', {}, el('span', { class: 'badge', 'data-severity': severity }, t('severity.' + severity)), ' ', localized(finding, 'title')),
+    el('p', {},
+      finding.text ? (actions.locate
+        ? el('button', { type: 'button', class: 'quote', onclick: () => actions.locate(finding), title: t('locate') }, '「', finding.text, '」')
+        : el('span', { class: 'quote' }, '「', finding.text, '」')) : null,
+      ' ', el('span', { class: 'penalty' }, t('penalty'), '：', finding.penalty || t('none_stated'))),
+    el('p', {}, t('why'), '：', localized(finding, 'message')),
+    suggestion,
+    el('p', { class: 'meta' }, t('source'), '：', finding.source, ' · ', el('code', {}, finding.rule)));
+}
+
+export function errorItems(errors) {
+  return (errors || []).map((error) =>
+    el('li', { 'data-code': error.code, 'data-pointer': error.pointer || null }, error.text || `[${error.code}] ${error.message}`));
+}
+
+export function countLine(findings) {
+  const count = { n: findings.length, error: 0, warning: 0, info: 0 };
+  for (const f of findings) count[f.severity] = (count[f.severity] || 0) + 1;
+  return findings.length ? t('count', count) : t('clean');
+}

@@ -1,0 +1,126 @@
+// Interface strings, Chinese first. Rule texts come from the packs (title_en/message_en when a
+// pack has them). Static elements carry data-i18n / data-i18n-placeholder / data-i18n-aria-label.
+const STRINGS = {
+  zh: {
+    'skip': '跳到内容', 'app.title': '客服话术合规检查', 'platform': '平台', 'tabs.label': '功能',
+    'tab.reply': '单条回复', 'tab.transcript': '聊天记录', 'tab.deadlines': '订单时效',
+    'tab.handbook': '规则手册', 'tab.settings': '设置',
+    'reply.label': '回复内容（边输入边检查）', 'reply.placeholder': '在这里输入或粘贴要发给买家的回复',
+    'reply.mask': '脱敏', 'reply.clear': '清空', 'findings.label': '检查结果',
+    'transcript.label': '聊天记录（粘贴，或把文件拖到这里）', 'transcript.open': '打开文件',
+    'transcript.placeholder': '[2024-06-18 10:00:00] 买家: 在吗\n[2024-06-18 10:01:00] 客服: 亲，您好，在的呢',
+    'transcript.csv': '导出 CSV', 'transcript.json': '导出 JSON', 'print': '打印',
+    'order.hint': '所有时间均为北京时间（UTC+8）。只填发生过的事件。', 'order.shipping': '物流方式',
+    'shipping.express': '快递', 'shipping.ems': 'EMS', 'shipping.surface': '平邮',
+    'order.presale': '预售约定发货时间', 'order.flags': '选项', 'order.return_required': '退款需退货',
+    'order.vat_invoice': '增值税专用发票', 'order.invoice_committed': '已承诺开票时间',
+    'order.events': '订单事件', 'order.now': '当前时间', 'order.live_now': '使用实时时间',
+    'order.now_at': '指定时间', 'order.reset': '清空表单', 'deadlines.label': '时效',
+    'handbook.filter': '筛选', 'settings.shop': '启用店铺客服规范（shop 规则包）', 'settings.lang': '界面语言',
+    'settings.custom': '自定义规则包',
+    'settings.custom_hint': 'JSON 格式，见 docs/pack-format.md。验证通过后叠加在内置规则包之上，保存在本机浏览器中。',
+    'settings.custom_label': '规则包 JSON', 'settings.load': '从文件载入', 'settings.apply': '验证并启用',
+    'settings.export': '导出', 'settings.reset': '移除并重置', 'errors.label': '错误',
+    'footer': '离线运行：检查在本机完成，不上传任何内容。',
+    'event.ordered': '下单', 'event.terms_changed': '修改交易条件', 'event.paid': '付款', 'event.grouped': '成团',
+    'event.shipped': '发货', 'event.received': '签收', 'event.refund_requested': '申请退款',
+    'event.refund_refused': '拒绝退款', 'event.refund_agreed': '同意退款', 'event.return_shipped': '买家退货发出',
+    'event.trade_success': '交易成功', 'event.invoice_requested': '申请发票', 'event.complaint': '投诉',
+    'event.pickup_agreed_day': '约定上门取件日',
+    'severity.error': '违规', 'severity.warning': '警告', 'severity.info': '提示',
+    'status.pending': '进行中', 'status.due_soon': '即将到期', 'status.overdue': '已超时', 'status.met': '已完成', 'status.void': '不适用',
+    'clean': '未发现问题 ✓', 'checking': '检查中…', 'count': '{n} 条问题（违规 {error}，警告 {warning}，提示 {info}）',
+    'penalty': '处罚', 'why': '原因', 'source': '依据', 'suggestion': '建议', 'apply': '采用建议',
+    'locate': '定位', 'none_stated': '未规定', 'examples.bad': '错误示例', 'examples.good': '正确示例',
+    'handbook.title': '规则手册 · {platform}', 'handbook.count': '{n} 条规则', 'category': '类别',
+    'left': '剩余', 'overdue_by': '已超时', 'due': '截止', 'consequence': '后果',
+    'deadlines.none': '填写订单事件后显示时效。', 'deadlines.count': '{n} 项时效',
+    'transcript.none': '粘贴聊天记录后显示结果。', 'transcript.messages': '消息', 'transcript.figures': '会话数据',
+    'transcript.summary': '按类别汇总', 'transcript.findings': '会话问题', 'count.short': '条数',
+    'from.buyer': '买家', 'from.agent': '客服', 'from.system': '系统',
+    'custom.ok': '规则包 {name} 已启用。', 'custom.invalid': '规则包有 {n} 处错误，未启用。',
+    'custom.removed': '已移除自定义规则包并恢复默认设置。', 'custom.none': '没有自定义规则包。',
+    'engine.failed': '检查引擎无法加载：{message}', 'engine.abi': '检查引擎版本 {found} 与页面（{expected}）不符，请刷新页面。',
+    'engine.worker': '引擎：Web Worker', 'engine.main': '引擎：主线程（本地文件模式）',
+    'masked.none': '没有需要脱敏的内容。', 'masked.done': '已脱敏。',
+    'platform.taobao': '淘宝', 'platform.tmall': '天猫', 'platform.jd': '京东', 'platform.pdd': '拼多多',
+    'platform.douyin': '抖音', 'platform.kuaishou': '快手', 'platform.1688': '1688',
+  },
+  en: {
+    'skip': 'Skip to content', 'app.title': 'Customer-service reply checker', 'platform': 'Platform', 'tabs.label': 'Tools',
+    'tab.reply': 'Reply', 'tab.transcript': 'Transcript', 'tab.deadlines': 'Order deadlines',
+    'tab.handbook': 'Handbook', 'tab.settings': 'Settings',
+    'reply.label': 'Reply (checked as you type)', 'reply.placeholder': 'Type or paste the reply you are about to send',
+    'reply.mask': 'Mask personal data', 'reply.clear': 'Clear', 'findings.label': 'Findings',
+    'transcript.label': 'Chat transcript (paste, or drop a file here)', 'transcript.open': 'Open file',
+    'transcript.placeholder': '[2024-06-18 10:00:00] buyer: hello?\n[2024-06-18 10:01:00] agent: 亲，您好',
+    'transcript.csv': 'Export CSV', 'transcript.json': 'Export JSON', 'print': 'Print',
+    'order.hint': 'All times are Beijing time (UTC+8). Fill in only the events that happened.', 'order.shipping': 'Shipping',
+    'shipping.express': 'Express', 'shipping.ems': 'EMS', 'shipping.surface': 'Surface mail',
+    'order.presale': 'Presale ship-by', 'order.flags': 'Options', 'order.return_required': 'Refund needs a return',
+    'order.vat_invoice': 'VAT invoice', 'order.invoice_committed': 'Invoice date committed',
+    'order.events': 'Order events', 'order.now': 'Now', 'order.live_now': 'Use the live clock',
+    'order.now_at': 'Fixed time', 'order.reset': 'Clear form', 'deadlines.label': 'Deadlines',
+    'handbook.filter': 'Filter', 'settings.shop': 'Use the shop service code (shop pack)', 'settings.lang': 'Language',
+    'settings.custom': 'Custom rule pack',
+    'settings.custom_hint': 'JSON, see docs/pack-format.md. Once valid it is loaded on top of the built-in packs and kept in this browser.',
+    'settings.custom_label': 'Pack JSON', 'settings.load': 'Load from file', 'settings.apply': 'Validate and use',
+    'settings.export': 'Export', 'settings.reset': 'Remove and reset', 'errors.label': 'Errors',
+    'footer': 'Runs offline: everything is checked on this device, nothing is uploaded.',
+    'event.ordered': 'Ordered', 'event.terms_changed': 'Terms changed', 'event.paid': 'Paid', 'event.grouped': 'Group formed',
+    'event.shipped': 'Shipped', 'event.received': 'Received', 'event.refund_requested': 'Refund requested',
+    'event.refund_refused': 'Refund refused', 'event.refund_agreed': 'Refund agreed', 'event.return_shipped': 'Return shipped',
+    'event.trade_success': 'Trade success', 'event.invoice_requested': 'Invoice requested', 'event.complaint': 'Complaint',
+    'event.pickup_agreed_day': 'Agreed pickup day',
+    'severity.error': 'error', 'severity.warning': 'warning', 'severity.info': 'info',
+    'status.pending': 'pending', 'status.due_soon': 'due soon', 'status.overdue': 'overdue', 'status.met': 'met', 'status.void': 'void',
+    'clean': 'No problems found ✓', 'checking': 'Checking…', 'count': '{n} findings ({error} errors, {warning} warnings, {info} info)',
+    'penalty': 'Penalty', 'why': 'Why', 'source': 'Source', 'suggestion': 'Say instead', 'apply': 'Apply suggestion',
+    'locate': 'Select', 'none_stated': 'not stated', 'examples.bad': 'Bad', 'examples.good': 'Good',
+    'handbook.title': 'Rule handbook · {platform}', 'handbook.count': '{n} rules', 'category': 'Category',
+    'left': 'left', 'overdue_by': 'overdue by', 'due': 'Due', 'consequence': 'Consequence',
+    'deadlines.none': 'Fill in order events to see the deadlines.', 'deadlines.count': '{n} deadlines',
+    'transcript.none': 'Paste a transcript to see the results.', 'transcript.messages': 'Messages', 'transcript.figures': 'Conversation figures',
+    'transcript.summary': 'Summary by category', 'transcript.findings': 'Conversation findings', 'count.short': 'Count',
+    'from.buyer': 'Buyer', 'from.agent': 'Agent', 'from.system': 'System',
+    'custom.ok': 'Pack {name} is in use.', 'custom.invalid': 'The pack has {n} errors and was not loaded.',
+    'custom.removed': 'Custom pack removed, settings reset.', 'custom.none': 'No custom pack.',
+    'engine.failed': 'The checker could not load: {message}', 'engine.abi': 'Checker version {found} does not match the page ({expected}); reload the page.',
+    'engine.worker': 'Engine: Web Worker', 'engine.main': 'Engine: main thread (file mode)',
+    'masked.none': 'Nothing to mask.', 'masked.done': 'Masked.',
+    'platform.taobao': 'Taobao', 'platform.tmall': 'Tmall', 'platform.jd': 'JD', 'platform.pdd': 'Pinduoduo',
+    'platform.douyin': 'Douyin', 'platform.kuaishou': 'Kuaishou', 'platform.1688': '1688',
+  },
+};
+
+let lang = 'zh';
+const listeners = [];
+
+export function t(key, values) {
+  const text = STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
+  return values ? text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? '')) : text;
+}
+
+export const currentLang = () => lang;
+
+// A rule field in the interface language when the pack has it (title_en, message_en).
+export function localized(item, field) {
+  return (lang === 'en' && item[field + '_en']) || item[field] || '';
+}
+
+export function setLang(next) {
+  lang = STRINGS[next] ? next : 'zh';
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  applyStrings(document);
+  for (const listener of listeners) listener(lang);
+}
+
+export function onLangChange(listener) {
+  listeners.push(listener);
+}
+
+export function applyStrings(root) {
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+}

@@ -1,0 +1,115 @@
+// Starts the page: language, tabs, the checker engine, then each tab.
+import { initDeadlines } from './deadlines.js';
+import { $, $$, el } from './dom.js';
+import { ABI_VERSION, startEngine } from './engine.js';
+import { initHandbook } from './handbook.js';
+import { onLangChange, setLang, t } from './i18n.js';
+import { initReply } from './reply.js';
+import { initSettings } from './settings.js';
+import { onSettingsChange, settings, updateSettings } from './state.js';
+import { load, save } from './store.js';
+import { initTranscript } from './transcript.js';
+
+const TABS = ['reply', 'transcript', 'deadlines', 'handbook', 'settings'];
+const tabs = {};
+
+setLang(settings.lang);
+setUpTabs();
+$('#lang-toggle').addEventListener('click', () => updateSettings({ lang: settings.lang === 'zh' ? 'en' : 'zh' }));
+showLangToggle();
+
+startEngine().then(start, (error) => banner(t('engine.failed', { message: error.message || String(error) })));
+
+function start(engine) {
+  if (engine.abi !== ABI_VERSION) {
+    banner(t('engine.abi', { found: engine.abi, expected: ABI_VERSION }));
+    return;
+  }
+  document.documentElement.dataset.engine = engine.kind;
+  $('#engine-info').textContent = t(engine.kind === 'worker' ? 'engine.worker' : 'engine.main');
+  fillPlatforms(engine.platforms);
+  tabs.reply = initReply(engine);
+  tabs.transcript = initTranscript(engine);
+  tabs.deadlines = initDeadlines(engine);
+  tabs.handbook = initHandbook(engine);
+  tabs.settings = initSettings(engine);
+  refreshAll();
+  onSettingsChange((changes) => {
+    if ('lang' in changes) setLang(settings.lang);
+    for (const select of $$('[data-platform-select]:not([name])')) select.value = settings.platform;
+    tabs.settings.refresh();
+    refreshAll();
+  });
+  onLangChange(() => {
+    showLangToggle();
+    fillPlatforms(engine.platforms);
+    $('#engine-info').textContent = t(engine.kind === 'worker' ? 'engine.worker' : 'engine.main');
+  });
+  document.documentElement.dataset.ready = 'true';
+  registerServiceWorker();
+}
+
+function refreshAll() {
+  for (const name of TABS) tabs[name]?.refresh();
+}
+
+// The header and settings selectors set the page's platform; the order form's select
+// (name="platform") is that order's platform and starts from the page's.
+function fillPlatforms(platforms) {
+  for (const select of $$('[data-platform-select]')) {
+    const value = select.value || (select.name ? load('draft.order', {}).platform : '') || settings.platform;
+    select.replaceChildren(...platforms.map((p) => el('option', { value: p }, t('platform.' + p))));
+    select.value = select.name ? value : settings.platform;
+    if (!select.name && !select.dataset.bound) {
+      select.dataset.bound = 'true';
+      select.addEventListener('change', () => updateSettings({ platform: select.value }));
+    }
+  }
+}
+
+function setUpTabs() {
+  const buttons = $$('[role=tab]');
+  const select = (name, focus) => {
+    for (const button of buttons) {
+      const on = button.dataset.tab === name;
+      button.setAttribute('aria-selected', String(on));
+      button.tabIndex = on ? 0 : -1;
+      $('#' + button.getAttribute('aria-controls')).hidden = !on;
+      if (on && focus) button.focus();
+    }
+    document.body.dataset.tab = name;
+    save('tab', name);
+  };
+  for (const button of buttons) {
+    button.addEventListener('click', () => select(button.dataset.tab));
+    button.addEventListener('keydown', (event) => {
+      const i = TABS.indexOf(button.dataset.tab);
+      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      select(TABS[(to + TABS.length) % TABS.length], true);
+    });
+  }
+  const remembered = location.hash.slice(1) || load('tab', 'reply');
+  select(TABS.includes(remembered) ? remembered : 'reply');
+}
+
+function showLangToggle() {
+  const toggle = $('#lang-toggle');
+  const toEnglish = settings.lang === 'zh';
+  toggle.textContent = toEnglish ? 'English' : '中文';
+  toggle.lang = toEnglish ? 'en' : 'zh-CN';
+  toggle.setAttribute('aria-label', toEnglish ? 'Switch to English' : '切换到中文');
+}
+
+function banner(text) {
+  const node = $('#banner');
+  node.textContent = text;
+  node.hidden = false;
+}
+
+function registerServiceWorker() {
+  if (document.documentElement.dataset.build === 'single' || !('serviceWorker' in navigator)) return;
+  if (!/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register('sw.js').catch((error) => console.warn('kefu-lint: no offline cache', error));
+}

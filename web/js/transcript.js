@@ -1,0 +1,125 @@
+// 聊天记录: a pasted or dropped chat export, checked as a whole: per-message findings, the
+// conversation figures, a summary by category and penalty; CSV/JSON export and print.
+import { $, clear, download, el, readFileText } from './dom.js';
+import { parseAnswer } from './engine.js';
+import { countLine, errorItems, findingItem } from './findings.js';
+import { t } from './i18n.js';
+import { moduleOptions } from './state.js';
+import { load, save } from './store.js';
+
+export function initTranscript(engine) {
+  const box = $('#transcript');
+  const out = $('#transcript-result');
+  const status = $('#transcript-status');
+  let timer = 0;
+  let last = null;
+
+  box.value = load('draft.transcript', '');
+
+  async function run() {
+    const text = box.value;
+    if (!text.trim()) {
+      clear(out).append(el('p', { class: 'hint' }, t('transcript.none')));
+      status.textContent = '';
+      last = null;
+      return;
+    }
+    const answer = await engine.call('transcript', text, moduleOptions(), 'transcript');
+    if (answer.stale || box.value !== text) return;
+    last = { text, result: parseAnswer(answer) };
+    render(last.result);
+  }
+
+  function render(result) {
+    clear(out);
+    if (result.errors) {
+      status.textContent = '';
+      out.append(el('ul', { class: 'errors' }, errorItems(result.errors)));
+      return;
+    }
+    const findings = result.findings || [];
+    status.textContent = countLine(findings);
+    const figures = result.figures || result.stats || result.conversation;
+    if (figures && typeof figures === 'object')
+      out.append(el('h2', {}, t('transcript.figures')), figureList(figures));
+    if (findings.length) out.append(el('h2', {}, t('transcript.summary')), summaryTable(findings));
+    const general = findings.filter((f) => !Number.isInteger(f.message_index));
+    if (general.length) out.append(el('h2', {}, t('transcript.findings')), el('ul', { class: 'findings' }, general.map((f) => findingItem(f))));
+    const messages = result.messages || [];
+    if (messages.length) {
+      out.append(el('h2', {}, t('transcript.messages')));
+      out.append(el('ol', { class: 'messages' }, messages.map((m, i) => messageItem(m, i, findings))));
+    } else {
+      const located = findings.filter((f) => Number.isInteger(f.message_index));
+      if (located.length) out.append(el('ul', { class: 'findings' }, located.map((f) => findingItem(f))));
+    }
+  }
+
+  box.addEventListener('input', () => {
+    save('draft.transcript', box.value);
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);  // a transcript is long; wait for a pause in typing
+  });
+  box.addEventListener('dragover', (event) => event.preventDefault());
+  box.addEventListener('drop', async (event) => {
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    setText(await readFileText(file));
+  });
+  $('#transcript-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    if (file) setText(await readFileText(file));
+    event.target.value = '';
+  });
+  $('#transcript-json').addEventListener('click', () => {
+    if (last) download('kefu-lint-transcript.json', JSON.stringify(last.result, null, 2) + '\n', 'application/json');
+  });
+  $('#transcript-csv').addEventListener('click', async () => {
+    if (!last) return;
+    const answer = await engine.call('transcript', last.text, moduleOptions({ format: 'csv' }));
+    download('kefu-lint-transcript.csv', '\ufeff' + answer.out, 'text/csv');  // BOM: Excel reads UTF-8
+  });
+  $('#transcript-print').addEventListener('click', () => window.print());
+
+  function setText(text) {
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  return { refresh: run };
+}
+
+function messageItem(message, position, findings) {
+  const index = Number.isInteger(message.index) ? message.index : position;
+  const own = findings.filter((f) => f.message_index === index);
+  const from = message.from || '';
+  return el('li', { class: 'message', 'data-from': from, 'data-index': index },
+    el('div', { class: 'who' }, [message.time, message.name || (from && t('from.' + from))].filter(Boolean).join(' · ')),
+    el('div', { class: 'text' }, message.text || ''),
+    own.length ? el('ul', { class: 'findings' }, own.map((f) => findingItem(f))) : null);
+}
+
+function figureList(figures) {
+  const list = el('dl', { class: 'figures' });
+  for (const [name, value] of Object.entries(figures))
+    list.append(el('dt', {}, name), el('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value)));
+  return list;
+}
+
+function summaryTable(findings) {
+  const byCategory = new Map();
+  for (const f of findings) {
+    const row = byCategory.get(f.category) || { title: f.title, count: 0, penalties: new Map() };
+    row.count += 1;
+    if (f.penalty) row.penalties.set(f.penalty, (row.penalties.get(f.penalty) || 0) + 1);
+    byCategory.set(f.category, row);
+  }
+  return el('table', {},
+    el('thead', {}, el('tr', {}, el('th', {}, t('category')), el('th', {}, t('count.short')), el('th', {}, t('penalty')))),
+    el('tbody', {}, [...byCategory].map(([category, row]) =>
+      el('tr', { 'data-category': category },
+        el('td', {}, row.title, ' ', el('code', {}, category)),
+        el('td', {}, String(row.count)),
+        el('td', {}, [...row.penalties].map(([p, n]) => `${p} × ${n}`).join('；'))))));
+}
