@@ -19,6 +19,8 @@ struct GoldenCase {
   std::string extension;
 };
 
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.command << " " << c.name << " " << c.extension; }
+
 std::vector<GoldenCase> cases() {
   auto doc = nlohmann::json::parse(test::read_file(test::source_path("tests/golden/cases.json")));
   std::vector<GoldenCase> out;

@@ -21,6 +21,8 @@ struct RuleCase {
 // Examples that cannot pass yet, with the reason; reported as skipped, never dropped.
 const std::map<std::string, std::string> kKnownFailures = {};
 
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << c.id << " on " << c.platform; }
+
 std::vector<RuleCase> all_reply_rules() {
   std::vector<RuleCase> out;
   for (const auto& b : builtin_packs()) {
