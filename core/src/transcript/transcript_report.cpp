@@ -1,9 +1,9 @@
 #include "transcript/transcript_report.h"
 
 #include "report/check_report.h"
-#include "report/finding_json.h"
 #include "report/json_out.h"
 #include "text/utf8.h"
+#include "transcript/output_escape.h"
 
 namespace kefu {
 namespace {
@@ -26,13 +26,11 @@ std::string line_range(const Conversation& c) {
 }
 
 // One line of a message for the text report: flattened, at most 40 characters.
-std::string preview(std::string_view text) {
-  std::u32string chars = decode_utf8(text).chars;
-  const bool cut = chars.size() > 40;
-  if (cut) chars.resize(40);
+std::string preview(std::u32string_view text) {
+  std::u32string chars(text.substr(0, 40));
   for (auto& c : chars)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return encode_utf8(chars) + (cut ? "…" : "");
+  return encode_utf8(chars) + (text.size() > 40 ? "…" : "");
 }
 
 class TextReport : public TranscriptReport {
@@ -40,36 +38,77 @@ class TextReport : public TranscriptReport {
   explicit TextReport(const TranscriptSettings& s) : settings_(s) {}
 
   void conversation(const Conversation& c, const ConversationResult& r) override {
-    body_ += "== 会话 " + std::to_string(c.index + 1) + " · " + line_range(c);
-    if (!c.buyer.empty()) body_ += " · 买家 " + std::string(c.buyer);
+    body_ += "== 会话 ";
+    body_ += std::to_string(c.index + 1);
+    body_ += " · ";
+    body_ += line_range(c);
+    if (!c.buyer.empty()) {
+      body_ += " · 买家 ";
+      body_ += c.buyer;
+    }
     body_ += " ==\n";
     body_ += r.figures.to_text(settings_, "  ");
     std::size_t shown = static_cast<std::size_t>(-1);
+    std::u32string chars;  // the shown message, decoded once for all its findings
     for (const auto& mf : r.findings) {
       const Message& m = c.messages[mf.message];
       if (mf.message != shown) {
         shown = mf.message;
-        body_ += "  #" + std::to_string(m.index + 1);
-        if (m.line > 0) body_ += " 第" + std::to_string(m.line) + "行";
-        if (m.has_time) body_ += " " + format_clock(m.clock).substr(m.clock.has_date ? 11 : 0);
-        body_ += " " + std::string(speaker_label(m.speaker)) + " " + std::string(m.name) + ": " +
-                 preview(m.text) + "\n";
+        chars = decode_utf8(m.text).chars;
+        body_ += "  #";
+        body_ += std::to_string(m.index + 1);
+        if (m.line > 0) {
+          body_ += " 第";
+          body_ += std::to_string(m.line);
+          body_ += "行";
+        }
+        if (m.has_time) {
+          body_ += ' ';
+          body_ += format_clock(m.clock).substr(m.clock.has_date ? 11 : 0);
+        }
+        body_ += ' ';
+        body_ += speaker_label(m.speaker);
+        body_ += ' ';
+        body_ += m.name;
+        body_ += ": ";
+        body_ += preview(chars);
+        body_ += '\n';
       }
       const Finding& f = mf.finding;
       const RuleMeta& rule = *f.rule;
-      body_ += "    " + rule.severity + std::string(8 - std::min<std::size_t>(7, rule.severity.size()), ' ') +
-               rule.title + "  [" + rule.category + "] " + rule.id + (rule.penalty.empty() ? "" : "  " + rule.penalty) + "\n";
-      if (!mf.detail.empty()) {
-        body_ += "            " + mf.detail + "\n";
-      } else {
-        const std::u32string chars = decode_utf8(m.text).chars;
-        body_ += "            " + line_column(chars, f.start) + " " + marked_context(chars, f.start, f.end) + "\n";
+      body_ += "    ";
+      body_ += rule.severity;
+      body_.append(8 - std::min<std::size_t>(7, rule.severity.size()), ' ');
+      body_ += rule.title;
+      body_ += "  [";
+      body_ += rule.category;
+      body_ += "] ";
+      body_ += rule.id;
+      if (!rule.penalty.empty()) {
+        body_ += "  ";
+        body_ += rule.penalty;
       }
-      body_ += "            原因: " + rule.message + "  (来源: " + rule.source + ")\n";
-      if (!f.suggestion.empty()) body_ += "            建议: " + f.suggestion + "\n";
+      body_ += "\n            ";
+      if (!mf.detail.empty()) {
+        body_ += mf.detail;
+      } else {
+        body_ += line_column(chars, f.start);
+        body_ += ' ';
+        body_ += marked_context(chars, f.start, f.end);
+      }
+      body_ += "\n            原因: ";
+      body_ += rule.message;
+      body_ += "  (来源: ";
+      body_ += rule.source;
+      body_ += ")\n";
+      if (!f.suggestion.empty()) {
+        body_ += "            建议: ";
+        body_ += f.suggestion;
+        body_ += '\n';
+      }
     }
     if (r.findings.empty()) body_ += "  没有发现问题 (no findings)\n";
-    body_ += "\n";
+    body_ += '\n';
   }
 
   std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes) override {
@@ -79,7 +118,9 @@ class TextReport : public TranscriptReport {
     out += "响应时间 (response figures):\n" + t.figures.to_text(settings_, "  ");
     out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) + " error, " +
            std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info\n\n";
+    out.reserve(out.size() + body_.size() + 200 * notes.size() + 64);
     out += body_;
+    std::string().swap(body_);
     if (!notes.empty()) {
       out += "注意 (notes):\n";
       for (const auto& n : notes) out += "  " + n.to_string() + "\n";
@@ -104,28 +145,98 @@ void append_element(std::string& out, const nlohmann::ordered_json& j, bool& fir
   }
 }
 
-nlohmann::ordered_json message_json(const Message& m) {
-  nlohmann::ordered_json j;
-  j["index"] = m.index;
-  j["line"] = m.line > 0 ? nlohmann::ordered_json(m.line) : nlohmann::ordered_json(nullptr);
-  const std::string t = m.has_time ? time_json_text(m) : "";
-  j["time"] = t.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t);
-  j["from"] = speaker_name(m.speaker);
-  j["name"] = std::string(m.name);
-  j["text"] = std::string(m.text);
-  return j;
+// Pretty-printed exactly as dump_json prints (two spaces a level), written field by field.
+class ObjectWriter {
+ public:
+  ObjectWriter(std::string& out, const char* indent) : out_(out), indent_(indent) { out_ += "{"; }
+  void str(const char* key, std::string_view v) {
+    start(key);
+    append_json_string(out_, v);
+  }
+  void num(const char* key, std::size_t v) {
+    start(key);
+    out_ += std::to_string(v);
+  }
+  void null_or(const char* key, bool has, std::size_t v) {
+    start(key);
+    out_ += has ? std::to_string(v) : "null";
+  }
+  void null_or_str(const char* key, bool has, std::string_view v) {
+    if (has) return str(key, v);
+    start(key);
+    out_ += "null";
+  }
+  void raw(const char* key, const std::string& json) {
+    start(key);
+    out_ += json;
+  }
+  void end() {
+    out_ += "\n";
+    out_ += indent_;
+    out_ += "}";
+  }
+
+ private:
+  void start(const char* key) {
+    out_ += first_ ? "\n" : ",\n";
+    first_ = false;
+    out_ += indent_;
+    out_ += "  \"";
+    out_ += key;
+    out_ += "\": ";
+  }
+  std::string& out_;
+  const char* indent_;
+  bool first_ = true;
+};
+
+// Keep in step with finding_to_json (a test compares them): the SPEC's finding object plus
+// where it is in the transcript.
+void append_finding(std::string& out, const Conversation& c, const MessageFinding& mf) {
+  const Message& m = c.messages[mf.message];
+  const Finding& f = mf.finding;
+  const RuleMeta& r = *f.rule;
+  ObjectWriter w(out, "    ");
+  w.num("conversation", c.index);
+  w.num("message_index", m.index);
+  w.null_or("line", m.line > 0, m.line);
+  w.str("rule", r.id);
+  w.str("category", r.category);
+  w.str("severity", r.severity);
+  w.num("start", f.start);
+  w.num("end", f.end);
+  w.num("start_utf16", f.start_utf16);
+  w.num("end_utf16", f.end_utf16);
+  w.str("text", f.text);
+  w.str("title", r.title);
+  w.str("message", r.message);
+  w.str("penalty", r.penalty);
+  w.str("suggestion", f.suggestion);
+  w.str("source", r.source);
+  w.str("detail", mf.detail);
+  w.end();
 }
 
-nlohmann::ordered_json finding_json(const Conversation& c, const MessageFinding& mf) {
-  const Message& m = c.messages[mf.message];
-  nlohmann::ordered_json j;
-  j["conversation"] = c.index;
-  j["message_index"] = m.index;
-  j["line"] = m.line > 0 ? nlohmann::ordered_json(m.line) : nlohmann::ordered_json(nullptr);
-  const nlohmann::ordered_json base = finding_to_json(mf.finding);
-  for (auto it = base.begin(); it != base.end(); ++it) j[it.key()] = *it;
-  j["detail"] = mf.detail;
-  return j;
+void append_message(std::string& out, const Message& m) {
+  ObjectWriter w(out, "        ");
+  w.num("index", m.index);
+  w.null_or("line", m.line > 0, m.line);
+  w.null_or_str("time", m.has_time, m.has_time ? time_json_text(m) : "");
+  w.str("from", speaker_name(m.speaker));
+  w.str("name", m.name);
+  w.str("text", m.text);
+  w.end();
+}
+
+// `j` dumped at an indent of `levels` two-space steps.
+std::string nested_json(const nlohmann::ordered_json& j, int levels) {
+  std::string s = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), out;
+  const std::string pad(2 * levels, ' ');
+  for (char c : s) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
 }
 
 class JsonReport : public TranscriptReport {
@@ -133,18 +244,29 @@ class JsonReport : public TranscriptReport {
   JsonReport(const PackSet& packs, const TranscriptSettings& s) : packs_(packs), settings_(s) {}
 
   void conversation(const Conversation& c, const ConversationResult& r) override {
-    for (const auto& mf : r.findings) append_element(findings_, finding_json(c, mf), first_finding_);
-    nlohmann::ordered_json j;
-    j["index"] = c.index;
-    j["first_line"] = c.messages.front().line > 0 ? nlohmann::ordered_json(c.messages.front().line) : nlohmann::ordered_json(nullptr);
-    j["last_line"] = c.messages.back().line > 0 ? nlohmann::ordered_json(c.messages.back().line) : nlohmann::ordered_json(nullptr);
-    j["buyer"] = c.buyer.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(c.buyer));
-    j["roles_guessed"] = c.roles_guessed;
-    j["findings"] = r.findings.size();
-    j["figures"] = r.figures.to_json(settings_);
-    j["messages"] = nlohmann::ordered_json::array();
-    for (const auto& m : c.messages) j["messages"].push_back(message_json(m));
-    append_element(conversations_, j, first_conversation_);
+    for (const auto& mf : r.findings) {
+      findings_ += first_finding_ ? "\n    " : ",\n    ";
+      first_finding_ = false;
+      append_finding(findings_, c, mf);
+    }
+    conversations_ += first_conversation_ ? "\n    " : ",\n    ";
+    first_conversation_ = false;
+    ObjectWriter w(conversations_, "    ");
+    w.num("index", c.index);
+    w.null_or("first_line", c.messages.front().line > 0, c.messages.front().line);
+    w.null_or("last_line", c.messages.back().line > 0, c.messages.back().line);
+    w.null_or_str("buyer", !c.buyer.empty(), c.buyer);
+    w.raw("roles_guessed", c.roles_guessed ? "true" : "false");
+    w.num("findings", r.findings.size());
+    w.raw("figures", nested_json(r.figures.to_json(settings_), 3));
+    std::string messages = "[";
+    for (std::size_t i = 0; i < c.messages.size(); ++i) {
+      messages += i ? ",\n        " : "\n        ";
+      append_message(messages, c.messages[i]);
+    }
+    messages += c.messages.empty() ? "]" : "\n      ]";
+    w.raw("messages", messages);
+    w.end();
   }
 
   std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes) override {
@@ -163,14 +285,25 @@ class JsonReport : public TranscriptReport {
                        {"agent_messages", t.by_speaker[1]},
                        {"system_messages", t.by_speaker[2]}};
     head["figures"] = t.figures.to_json(settings_);
-    std::string out = dump_json(head);
-    out.resize(out.size() - 3);  // reopen the object: drop "\n}\n"
-    out += ",\n  \"findings\": [" + findings_ + (first_finding_ ? "]" : "\n  ]");
-    out += ",\n  \"conversations\": [" + conversations_ + (first_conversation_ ? "]" : "\n  ]");
     std::string warnings;
     bool first = true;
     for (const auto& n : notes) append_element(warnings, n.to_json(), first);
-    out += ",\n  \"warnings\": [" + warnings + (first ? "]" : "\n  ]") + "\n}\n";
+    std::string out = dump_json(head);
+    out.resize(out.size() - 3);  // reopen the object: drop "\n}\n"
+    // One copy of each part: these strings are the size of the export or more.
+    out.reserve(out.size() + findings_.size() + conversations_.size() + warnings.size() + 128);
+    out += ",\n  \"findings\": [";
+    out += findings_;
+    out += first_finding_ ? "]" : "\n  ]";
+    std::string().swap(findings_);
+    out += ",\n  \"conversations\": [";
+    out += conversations_;
+    out += first_conversation_ ? "]" : "\n  ]";
+    std::string().swap(conversations_);
+    out += ",\n  \"warnings\": [";
+    out += warnings;
+    out += first ? "]" : "\n  ]";
+    out += "\n}\n";
     return out;
   }
 
@@ -180,17 +313,6 @@ class JsonReport : public TranscriptReport {
   std::string findings_, conversations_;
   bool first_finding_ = true, first_conversation_ = true;
 };
-
-std::string csv_cell(const std::string& s, bool text) {
-  std::string v = s;
-  // A cell starting with = + - @ is a formula to Excel; a leading quote keeps it text.
-  if (text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  bool quote = v.find_first_of(",\"\r\n") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-  if (!quote) return v;
-  std::string q = "\"";
-  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 class CsvReport : public TranscriptReport {
  public:
@@ -205,17 +327,30 @@ class CsvReport : public TranscriptReport {
       const Message& m = c.messages[mf.message];
       const Finding& f = mf.finding;
       const RuleMeta& rule = *f.rule;
-      const std::string cells[] = {
-          std::to_string(c.index), std::to_string(m.index), m.line > 0 ? std::to_string(m.line) : "",
-          m.has_time ? format_clock(m.clock) : "", speaker_name(m.speaker), std::string(m.name), rule.id,
-          rule.category, rule.severity, rule.title, std::to_string(f.start), std::to_string(f.end), f.text,
-          mf.detail, rule.message, rule.penalty, f.suggestion, rule.source};
-      std::string row;
-      for (std::size_t k = 0; k < sizeof cells / sizeof cells[0]; ++k) {
-        const bool text = k == 5 || k >= 12 || k == 9;
-        row += (k ? "," : "") + csv_cell(cells[k], text);
+      out_ += std::to_string(c.index);
+      out_ += ',';
+      out_ += std::to_string(m.index);
+      out_ += ',';
+      if (m.line > 0) out_ += std::to_string(m.line);
+      out_ += ',';
+      if (m.has_time) out_ += format_clock(m.clock);
+      out_ += ',';
+      out_ += speaker_name(m.speaker);
+      const std::string_view cells[] = {m.name, rule.id, rule.category, rule.severity, rule.title};
+      for (std::size_t k = 0; k < 5; ++k) {
+        out_ += ',';
+        append_csv_cell(out_, cells[k], k == 0 || k == 4);
       }
-      out_ += row + "\r\n";
+      out_ += ',';
+      out_ += std::to_string(f.start);
+      out_ += ',';
+      out_ += std::to_string(f.end);
+      const std::string_view texts[] = {f.text, mf.detail, rule.message, rule.penalty, f.suggestion, rule.source};
+      for (auto t : texts) {
+        out_ += ',';
+        append_csv_cell(out_, t, true);
+      }
+      out_ += "\r\n";
     }
   }
 
