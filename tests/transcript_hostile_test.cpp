@@ -78,6 +78,22 @@ TEST(TranscriptHostile, OneEnormousMessageAndEmptyInput) {
   EXPECT_EQ(blank.status, 2);
 }
 
+TEST(TranscriptHostile, AHugeConversationIsCheckedInParts) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += i % 2 ? "客服: 亲，好的呢，马上为您处理\n" : "买家: 在吗\n";
+  Options o;
+  o.format = Format::kJson;
+  const Output out = transcript(text, o);
+  ASSERT_NE(out.status, 2) << out.err.substr(0, 300);
+  const auto doc = nlohmann::json::parse(out.out);
+  EXPECT_EQ(doc["summary"]["messages"], 50000);
+  EXPECT_EQ(doc["summary"]["conversations"], 3);
+  EXPECT_NE(out.err.find("[transcript.E305] transcript:20001: a conversation of more than 20000 messages is "
+                         "checked in parts; a new part starts here"),
+            std::string::npos)
+      << out.err.substr(0, 500);
+}
+
 TEST(TranscriptHostile, InvalidUtf8InAMessageIsAWarningWithItsLine) {
   const Output out = run("[10:00:00] 买家: 在吗\n[10:00:10] 客服: 亲，\xff\xfe在的呢，请问需要什么\n");
   EXPECT_NE(out.status, 2);

@@ -29,6 +29,10 @@ struct Message {
   std::string_view text;
 };
 
+// A conversation longer than this is checked in parts (with a note), so one enormous
+// conversation cannot make memory grow with the file.
+inline constexpr std::size_t kMaxMessagesPerConversation = 20000;
+
 struct Conversation {
   std::size_t index = 0;       // 0-based
   std::vector<Message> messages;

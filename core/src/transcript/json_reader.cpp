@@ -219,6 +219,12 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
       if (ok) axis_.place(clock, m, 0, ptr, notes_);
     }
     conv_.messages.push_back(m);
+    if (conv_.messages.size() >= kMaxMessagesPerConversation) {
+      notes_.add({"transcript.E305", "transcript", ptr, 0, 0,
+                  "a conversation of more than " + std::to_string(kMaxMessagesPerConversation) +
+                      " messages is checked in parts; a new part starts after this message"});
+      flush();
+    }
   }
 
   void flush() {

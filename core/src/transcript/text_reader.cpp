@@ -301,6 +301,14 @@ class TextReader {
 
   void add_message(const ParsedLine& p, std::size_t line_no) {
     if (has_current() && (blank_run_ >= 2 || (blank_run_ >= 1 && p.has_time))) flush();
+    if (conv_.messages.size() >= kMaxMessagesPerConversation) {
+      notes_.add({"transcript.E305", "transcript", "", static_cast<int>(line_no), 0,
+                  "a conversation of more than " + std::to_string(kMaxMessagesPerConversation) +
+                      " messages is checked in parts; a new part starts here"});
+      const std::string_view buyer = conv_.buyer;
+      flush();
+      conv_.buyer = buyer;
+    }
     Speaker s = resolve(p.name);
     if (s == Speaker::kBuyer && !is_generic_name(p.name)) {
       if (!conv_.buyer.empty() && conv_.buyer != p.name) {

@@ -42,7 +42,7 @@ class RuleRunner {
  public:
   RuleRunner(const Conversation& c, const std::vector<Wait>& waits, const ServiceHours& hours,
              std::vector<MessageFinding>& out)
-      : c_(c), m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out) {}
+      : m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out) {}
 
   void run(const ConversationRule& r) {
     switch (r.kind) {
@@ -153,7 +153,6 @@ class RuleRunner {
     }
   }
 
-  const Conversation& c_;
   const std::vector<Message>& m_;
   const std::vector<Wait>& waits_;
   const ServiceHours& hours_;
