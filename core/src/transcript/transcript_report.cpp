@@ -118,14 +118,13 @@ class TextReport : public TranscriptReport {
     out += "响应时间 (response figures):\n" + t.figures.to_text(settings_, "  ");
     out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) + " error, " +
            std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info\n\n";
-    out.reserve(out.size() + body_.size() + 200 * notes.size() + 64);
-    out += body_;
-    std::string().swap(body_);
+    // The body is the size of the findings; put the head in front of it rather than copying it.
+    body_.insert(0, out);
     if (!notes.empty()) {
-      out += "注意 (notes):\n";
-      for (const auto& n : notes) out += "  " + n.to_string() + "\n";
+      body_ += "注意 (notes):\n";
+      for (const auto& n : notes) body_ += "  " + n.to_string() + "\n";
     }
-    return out;
+    return std::move(body_);
   }
 
  private:
@@ -290,12 +289,12 @@ class JsonReport : public TranscriptReport {
     for (const auto& n : notes) append_element(warnings, n.to_json(), first);
     std::string out = dump_json(head);
     out.resize(out.size() - 3);  // reopen the object: drop "\n}\n"
-    // One copy of each part: these strings are the size of the export or more.
-    out.reserve(out.size() + findings_.size() + conversations_.size() + warnings.size() + 128);
+    // The findings and conversations are the size of the export or more: the head goes in front
+    // of the findings, the rest is appended, and nothing is copied twice.
     out += ",\n  \"findings\": [";
-    out += findings_;
+    findings_.insert(0, out);
+    out = std::move(findings_);
     out += first_finding_ ? "]" : "\n  ]";
-    std::string().swap(findings_);
     out += ",\n  \"conversations\": [";
     out += conversations_;
     out += first_conversation_ ? "]" : "\n  ]";
