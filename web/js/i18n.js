@@ -44,6 +44,10 @@ const STRINGS = {
     'engine.worker': '引擎：Web Worker', 'engine.main': '引擎：主线程（本地文件模式）',
     'masked.none': '没有需要脱敏的内容。', 'masked.done': '已脱敏。',
     'platform.taobao': '淘宝', 'platform.tmall': '天猫', 'platform.jd': '京东', 'platform.pdd': '拼多多',
+    'figure.timed': '有时间戳', 'figure.service_hours': '考核时段', 'figure.buyer_messages': '买家消息数',
+    'figure.answered': '已回复', 'figure.unanswered_rounds': '未回复轮次', 'figure.first_response_seconds': '首次响应（秒）',
+    'figure.average_response_seconds': '平均响应（秒）', 'figure.longest_wait_seconds': '最长等待（秒）',
+    'figure.platform_bar.title': '平台考核', 'figure.platform_bar.percent': '平台考核达成率 %',
     'platform.douyin': '抖音', 'platform.kuaishou': '快手', 'platform.1688': '1688',
   },
   en: {
@@ -89,6 +93,10 @@ const STRINGS = {
     'engine.worker': 'Engine: Web Worker', 'engine.main': 'Engine: main thread (file mode)',
     'masked.none': 'Nothing to mask.', 'masked.done': 'Masked.',
     'platform.taobao': 'Taobao', 'platform.tmall': 'Tmall', 'platform.jd': 'JD', 'platform.pdd': 'Pinduoduo',
+    'figure.timed': 'Timed', 'figure.service_hours': 'Service hours', 'figure.buyer_messages': 'Buyer messages',
+    'figure.answered': 'Answered', 'figure.unanswered_rounds': 'Unanswered rounds', 'figure.first_response_seconds': 'First response (s)',
+    'figure.average_response_seconds': 'Average response (s)', 'figure.longest_wait_seconds': 'Longest wait (s)',
+    'figure.platform_bar.title': 'Platform bar', 'figure.platform_bar.percent': 'Platform bar %',
     'platform.douyin': 'Douyin', 'platform.kuaishou': 'Kuaishou', 'platform.1688': '1688',
   },
 };

@@ -39,20 +39,19 @@ export function initTranscript(engine) {
     }
     const findings = result.findings || [];
     status.textContent = countLine(findings);
-    const figures = result.figures || result.stats || result.conversation;
-    if (figures && typeof figures === 'object')
-      out.append(el('h2', {}, t('transcript.figures')), figureList(figures));
+    if (result.warnings?.length) out.append(el('ul', { class: 'errors' }, errorItems(result.warnings)));
+    if (result.figures) out.append(el('h2', {}, t('transcript.figures')), figureList(result.figures));
     if (findings.length) out.append(el('h2', {}, t('transcript.summary')), summaryTable(findings));
     const general = findings.filter((f) => !Number.isInteger(f.message_index));
     if (general.length) out.append(el('h2', {}, t('transcript.findings')), el('ul', { class: 'findings' }, general.map((f) => findingItem(f))));
-    const messages = result.messages || [];
-    if (messages.length) {
-      out.append(el('h2', {}, t('transcript.messages')));
-      out.append(el('ol', { class: 'messages' }, messages.map((m, i) => messageItem(m, i, findings))));
-    } else {
-      const located = findings.filter((f) => Number.isInteger(f.message_index));
-      if (located.length) out.append(el('ul', { class: 'findings' }, located.map((f) => findingItem(f))));
-    }
+    const conversations = result.conversations || [{ messages: result.messages || [] }];
+    conversations.forEach((conversation, i) => {
+      const messages = conversation.messages || [];
+      if (!messages.length) return;
+      out.append(el('h2', {}, t('transcript.messages'), conversations.length > 1 ? ` ${i + 1}` : '',
+        conversation.buyer ? ` · ${conversation.buyer}` : ''));
+      out.append(el('ol', { class: 'messages' }, messages.map((m, j) => messageItem(m, j, findings))));
+    });
   }
 
   box.addEventListener('input', () => {
@@ -78,7 +77,7 @@ export function initTranscript(engine) {
   $('#transcript-csv').addEventListener('click', async () => {
     if (!last) return;
     const answer = await engine.call('transcript', last.text, moduleOptions({ format: 'csv' }));
-    download('kefu-lint-transcript.csv', '\ufeff' + answer.out, 'text/csv');  // BOM: Excel reads UTF-8
+    download('kefu-lint-transcript.csv', answer.out, 'text/csv');  // the core starts it with a BOM for Excel
   });
   $('#transcript-print').addEventListener('click', () => window.print());
 
@@ -100,11 +99,23 @@ function messageItem(message, position, findings) {
     own.length ? el('ul', { class: 'findings' }, own.map((f) => findingItem(f))) : null);
 }
 
+// Nested figures (answered_within.300.percent, platform_bar.*) as flat, readable rows.
 function figureList(figures) {
   const list = el('dl', { class: 'figures' });
-  for (const [name, value] of Object.entries(figures))
-    list.append(el('dt', {}, name), el('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value)));
+  const add = (prefix, value) => {
+    if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) add(prefix ? `${prefix}.${key}` : key, inner);
+    } else if (value !== null && value !== undefined) {
+      list.append(el('dt', {}, figureLabel(prefix)), el('dd', {}, String(value)));
+    }
+  };
+  add('', figures);
   return list;
+}
+
+function figureLabel(key) {
+  const label = t('figure.' + key);
+  return label === 'figure.' + key ? key : label;
 }
 
 function summaryTable(findings) {
