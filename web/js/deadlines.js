@@ -52,6 +52,7 @@ export function initDeadlines(engine) {
     const rows = result.deadlines || [];
     status.textContent = t('deadlines.count', { n: rows.length }) + (result.now ? ` · ${t('order.now')} ${plainTime(result.now)}` : '');
     list.append(...rows.map(deadlineItem));
+    if (result.warnings?.length) list.append(...errorItems(result.warnings));
   }
 
   form.addEventListener('input', run);
@@ -74,9 +75,11 @@ function deadlineItem(d) {
   const left = Number(d.left_seconds);
   return el('li', { 'data-kind': d.kind, 'data-status': d.status, 'data-rule': d.rule },
     el('h3', {}, localized(d, 'title') || d.kind, ' ', el('span', { class: 'badge' }, t('status.' + d.status))),
-    el('p', {}, t('due'), '：', el('span', { class: 'due' }, plainTime(d.due)), ' · ',
+    el('p', {}, d.starts_from ? `${t('event.' + d.starts_from)} ${plainTime(d.start)} → ` : '',
+      t('due'), '：', el('span', { class: 'due' }, plainTime(d.due)), ' · ',
       el('span', { class: 'left' }, Number.isFinite(left) && d.status !== 'met' && d.status !== 'void'
-        ? (left >= 0 ? `${t('left')} ${duration(left)}` : `${t('overdue_by')} ${duration(-left)}`) : '')),
+        ? (left >= 0 ? `${t('left')} ${duration(left)}` : `${t('overdue_by')} ${duration(-left)}`) : ''),
+      d.closed_by ? ` · ${t('event.' + d.closed_by)} ${plainTime(d.closed_at)}` : ''),
     el('p', {}, t('consequence'), '：', localized(d, 'consequence') || '—', d.penalty ? ` · ${t('penalty')}：${d.penalty}` : ''),
     el('p', { class: 'meta' }, t('source'), '：', d.source || '', ' · ', el('code', {}, d.rule || d.kind)));
 }
