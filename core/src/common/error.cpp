@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace kefu {
 
 std::string Error::to_string() const {
@@ -14,7 +16,11 @@ std::string Error::to_string() const {
   if (!where.empty()) s += " " + where;
   if (!pointer.empty()) s += " " + pointer;
   else if (file.empty() && line == 0) s += "";
-  return s + ": " + message;
+  s += ": " + message;
+  // Messages can quote the input (nlohmann's "last read: ..." does, byte for byte); a line
+  // for people must still be UTF-8, so bad bytes read as U+FFFD as they do in JSON output.
+  const DecodedText decoded = decode_utf8(s);
+  return decoded.invalid_count == 0 ? s : encode_utf8(decoded.chars);
 }
 
 nlohmann::ordered_json Error::to_json() const {
