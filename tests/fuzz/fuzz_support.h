@@ -106,6 +106,7 @@ inline nlohmann::json parse_answer(const std::string& out, const char* what) {
 inline void require_errors(const nlohmann::json& answer, const std::string& err, const char* what) {
   static const std::regex kCode("[a-z]+\\.E[0-9]{3}");
   require(!err.empty(), std::string(what) + ": status 2 with nothing on stderr");
+  require(is_valid_utf8(err), std::string(what) + ": error lines are not valid UTF-8", err);
   require(answer.is_object() && answer.contains("errors") && answer["errors"].is_array() &&
               !answer["errors"].empty(),
           std::string(what) + ": status 2 without an errors array", answer.dump());
