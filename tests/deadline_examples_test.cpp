@@ -1,0 +1,108 @@
+// Every deadline rule's examples (rules/*.json "deadlines"), run through the public API: each
+// example's facts, at its "now", must give the rule's deadline with exactly that due time and
+// status, or no deadline of that rule when "due" is null. Taobao's rules also run under Tmall,
+// which inherits them through "extends".
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/engine.h"
+#include "kefu/kefu.h"
+#include "test_support.h"
+
+namespace kefu {
+namespace {
+
+struct DeadlineExample {
+  std::string platform, rule, name;
+  nlohmann::json example;
+};
+
+void PrintTo(const DeadlineExample& e, std::ostream* os) { *os << e.platform << " " << e.rule << " " << e.name; }
+
+// common and shop rules run under Taobao; a platform's own under that platform.
+std::vector<DeadlineExample> all_examples() {
+  std::vector<DeadlineExample> out;
+  const char* packs[] = {"common", "shop", "taobao", "tmall", "jd", "pdd", "douyin", "kuaishou", "1688"};
+  for (const char* pack : packs) {
+    const auto doc = nlohmann::json::parse(test::read_file(test::source_path(std::string("rules/") + pack + ".json")));
+    if (!doc.contains("deadlines")) continue;
+    std::vector<std::string> platforms;
+    const std::string p = pack;
+    if (p == "common" || p == "shop") platforms = {"taobao", "jd"};
+    else if (p == "taobao") platforms = {"taobao", "tmall"};
+    else platforms = {p};
+    for (const auto& rule : doc["deadlines"])
+      for (const auto& platform : platforms)
+        for (std::size_t i = 0; i < rule["examples"].size(); ++i)
+          out.push_back({platform, rule["id"], std::to_string(i), rule["examples"][i]});
+  }
+  return out;
+}
+
+class DeadlineRuleExample : public testing::TestWithParam<DeadlineExample> {};
+
+TEST_P(DeadlineRuleExample, GivesItsDueTimeAndStatus) {
+  const auto& c = GetParam();
+  nlohmann::json facts = c.example["facts"];
+  facts["platform"] = c.platform;
+  Options o;
+  o.format = Format::kJson;
+  o.now = c.example["now"].get<std::string>();
+  const Output out = deadlines(facts.dump(), o);
+  ASSERT_NE(out.status, 2) << out.err << out.out;
+  const auto answer = nlohmann::json::parse(out.out);
+  const nlohmann::json* found = nullptr;
+  for (const auto& d : answer["deadlines"])
+    if (d["rule"] == c.rule) {
+      ASSERT_EQ(found, nullptr) << "rule " << c.rule << " reported twice";
+      found = &d;
+    }
+  if (c.example["due"].is_null()) {
+    EXPECT_EQ(found, nullptr) << "these facts start no clock of " << c.rule << ": " << out.out;
+    return;
+  }
+  ASSERT_NE(found, nullptr) << "no deadline of " << c.rule << " in " << out.out;
+  EXPECT_EQ((*found)["due"], c.example["due"]) << out.out;
+  EXPECT_EQ((*found)["status"], c.example["status"]) << out.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Packs, DeadlineRuleExample, testing::ValuesIn(all_examples()),
+                         [](const testing::TestParamInfo<DeadlineExample>& info) {
+                           std::string s = info.param.platform + "_" + info.param.rule + "_" + info.param.name;
+                           for (char& ch : s)
+                             if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return s;
+                         });
+
+// The SPEC's kinds, each given by at least one built-in rule for the platforms it names.
+TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> want = {
+      {"taobao", {"unpaid_close", "payment_reminder", "refund_unshipped", "seller_refund_response",
+                  "buyer_after_refusal", "buyer_return", "auto_confirm", "return_window", "appeal_by",
+                  "order_verify", "refund_handle"}},
+      {"tmall", {"unpaid_close", "refund_unshipped", "auto_confirm", "ship_by", "invoice_by", "vat_invoice_by",
+                 "pickup_by", "appeal_by"}},
+      {"jd", {"invoice_by", "return_window", "exchange_window"}},
+      {"1688", {"invoice_by"}},
+      {"pdd", {"ship_by"}},
+      {"douyin", {"ship_by"}},
+  };
+  for (const auto& [platform, kinds] : want) {
+    const Engine& e = test::engine(platform);
+    std::set<std::string> have;
+    for (const auto& item : e.packs.items("deadlines")) have.insert((*item.value)["kind"].get<std::string>());
+    for (const auto& k : kinds) EXPECT_TRUE(have.count(k)) << platform << " lacks " << k;
+  }
+}
+
+TEST(DeadlinePacks, TmallBorrowsOnlyTaobaosDeadlines) {
+  const Engine& e = test::engine("tmall");
+  bool unpaid = false;
+  for (const auto& item : e.packs.items("deadlines")) unpaid |= (*item.value)["id"] == "taobao.unpaid-close";
+  EXPECT_TRUE(unpaid);
+  for (const auto& item : e.packs.items("rules")) EXPECT_NE(item.pack->name, "taobao") << (*item.value)["id"];
+}
+
+}  // namespace
+}  // namespace kefu
