@@ -12,7 +12,7 @@ std::string iso(std::string_view text) {
   ParsedTime t;
   std::string error;
   if (!parse_time(text, t, error)) return "error: " + error;
-  return format_iso_beijing(t.unix) + (t.date_only ? " (day)" : "");
+  return format_iso_beijing(t.instant) + (t.date_only ? " (day)" : "");
 }
 
 TEST(TimeParse, EveryWrittenFormMeansTheSameInstant) {
@@ -28,9 +28,9 @@ TEST(TimeParse, UnixValuesAreExact) {
   ParsedTime t;
   std::string e;
   ASSERT_TRUE(parse_time("1970-01-01T08:00:00+08:00", t, e));
-  EXPECT_EQ(t.unix, 0);
+  EXPECT_EQ(t.instant, 0);
   ASSERT_TRUE(parse_time("2024-01-01 00:00:00", t, e));
-  EXPECT_EQ(t.unix, 1704038400);
+  EXPECT_EQ(t.instant, 1704038400);
 }
 
 TEST(TimeParse, ADateAloneMeansTheEndOfThatDay) {
@@ -104,15 +104,15 @@ TEST(Civil, EndOfDayCountsCivilDays) {
   ParsedTime t;
   std::string e;
   ASSERT_TRUE(parse_time("2024-02-27 10:00", t, e));
-  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.unix, 3)), "2024-03-01T23:59:59+08:00");
+  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.instant, 3)), "2024-03-01T23:59:59+08:00");
   ASSERT_TRUE(parse_time("2023-02-27 10:00", t, e));
-  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.unix, 3)), "2023-03-02T23:59:59+08:00");
+  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.instant, 3)), "2023-03-02T23:59:59+08:00");
   ASSERT_TRUE(parse_time("2024-12-29 23:59:59", t, e));
-  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.unix, 7)), "2025-01-05T23:59:59+08:00");
+  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.instant, 7)), "2025-01-05T23:59:59+08:00");
   // 00:30 Beijing is still the previous day in UTC: the Beijing day counts.
   ASSERT_TRUE(parse_time("2024-06-18T00:30:00+08:00", t, e));
-  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.unix)), "2024-06-18T23:59:59+08:00");
-  EXPECT_EQ(format_plain_beijing(start_of_beijing_day(t.unix)), "2024-06-18 00:00:00");
+  EXPECT_EQ(format_iso_beijing(end_of_beijing_day(t.instant)), "2024-06-18T23:59:59+08:00");
+  EXPECT_EQ(format_plain_beijing(start_of_beijing_day(t.instant)), "2024-06-18 00:00:00");
 }
 
 }  // namespace

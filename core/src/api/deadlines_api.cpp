@@ -25,7 +25,7 @@ bool resolve_now(const Options& options, const std::optional<std::int64_t>& from
       errors.push_back({"usage.E010", "", "", 0, 0, "--now \"" + options.now + "\" is not a valid time: " + why});
       return false;
     }
-    now = t.unix;
+    now = t.instant;
     return true;
   }
   now = from_input ? *from_input : options.clock_unix;

@@ -79,7 +79,7 @@ bool read_fact_time(const std::string& value, const std::string& pointer, std::i
                       "\"" + shown + "\" is not a valid time: " + why});
     return false;
   }
-  out = t.unix;
+  out = t.instant;
   return true;
 }
 

@@ -44,8 +44,8 @@ std::int64_t unix_from_beijing(const CivilTime& c) {
          kBeijingOffset;
 }
 
-CivilTime beijing_from_unix(std::int64_t unix) {
-  const std::int64_t local = unix + kBeijingOffset;
+CivilTime beijing_from_unix(std::int64_t instant) {
+  const std::int64_t local = instant + kBeijingOffset;
   const std::int64_t days = floor_div(local, kDay);
   const std::int64_t secs = local - days * kDay;
   CivilTime c;
@@ -56,24 +56,24 @@ CivilTime beijing_from_unix(std::int64_t unix) {
   return c;
 }
 
-std::int64_t start_of_beijing_day(std::int64_t unix) {
-  return floor_div(unix + kBeijingOffset, kDay) * kDay - kBeijingOffset;
+std::int64_t start_of_beijing_day(std::int64_t instant) {
+  return floor_div(instant + kBeijingOffset, kDay) * kDay - kBeijingOffset;
 }
 
-std::int64_t end_of_beijing_day(std::int64_t unix, std::int64_t days_after) {
-  return start_of_beijing_day(unix) + (days_after + 1) * kDay - 1;
+std::int64_t end_of_beijing_day(std::int64_t instant, std::int64_t days_after) {
+  return start_of_beijing_day(instant) + (days_after + 1) * kDay - 1;
 }
 
-std::string format_iso_beijing(std::int64_t unix) {
-  const CivilTime c = beijing_from_unix(unix);
+std::string format_iso_beijing(std::int64_t instant) {
+  const CivilTime c = beijing_from_unix(instant);
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day, c.hour,
                 c.minute, c.second);
   return buf;
 }
 
-std::string format_plain_beijing(std::int64_t unix) {
-  const CivilTime c = beijing_from_unix(unix);
+std::string format_plain_beijing(std::int64_t instant) {
+  const CivilTime c = beijing_from_unix(instant);
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
                 c.second);

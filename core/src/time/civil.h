@@ -24,13 +24,13 @@ void civil_from_days(std::int64_t days, int& year, int& month, int& day);
 
 // Instants are Unix seconds; civil times are read and written in Beijing time.
 std::int64_t unix_from_beijing(const CivilTime& c);
-CivilTime beijing_from_unix(std::int64_t unix);
+CivilTime beijing_from_unix(std::int64_t instant);
 
-// 23:59:59 Beijing time of the day `days_after` days after the Beijing day of `unix`.
-std::int64_t end_of_beijing_day(std::int64_t unix, std::int64_t days_after = 0);
-std::int64_t start_of_beijing_day(std::int64_t unix);
+// 23:59:59 Beijing time of the day `days_after` days after the Beijing day of `instant`.
+std::int64_t end_of_beijing_day(std::int64_t instant, std::int64_t days_after = 0);
+std::int64_t start_of_beijing_day(std::int64_t instant);
 
-std::string format_iso_beijing(std::int64_t unix);    // 2024-06-18T10:00:00+08:00
-std::string format_plain_beijing(std::int64_t unix);  // 2024-06-18 10:00:00
+std::string format_iso_beijing(std::int64_t instant);    // 2024-06-18T10:00:00+08:00
+std::string format_plain_beijing(std::int64_t instant);  // 2024-06-18 10:00:00
 
 }  // namespace kefu::time

@@ -110,7 +110,7 @@ bool parse_time(std::string_view text, ParsedTime& out, std::string& error) {
   if (t.second > 59) return error = "second " + std::to_string(t.second) + " does not exist (00–59)", false;
 
   if (!has_time) t.hour = 23, t.minute = 59, t.second = 59;
-  out.unix = unix_from_beijing(t) + kBeijingOffset - offset;
+  out.instant = unix_from_beijing(t) + kBeijingOffset - offset;
   out.date_only = !has_time;
   return true;
 }
