@@ -43,6 +43,10 @@ TEST(Points, GeneralAndSeriousCountSeparately) {
   const Output out = ask(R"({"platform":"tmall","serious":4,"general":12})");
   EXPECT_TRUE(track(out, "serious")["reached"].is_null());
   EXPECT_EQ(track(out, "general")["reached"]["at"], 12);
+  // Tmall borrows only Taobao's deadlines, never its points.
+  EXPECT_NE(track(out, "general")["reached"]["penalty"].get<std::string>().find("违约金1万元"), std::string::npos);
+  EXPECT_EQ(track(ask(R"({"platform":"taobao","general":12})"), "general")["reached"]["penalty"],
+            "达到一般违规扣分节点（节点处理措施原文未载明）");
 }
 
 TEST(Points, JdTiersAndTheFirstOfJanuaryReset) {
