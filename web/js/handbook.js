@@ -11,7 +11,12 @@ export function initHandbook(engine) {
   const filter = $('#handbook-filter');
   let result = null;
 
+  let stale = true;
+  // The handbook is only built when its tab is open, so it never delays the first check.
   async function run() {
+    stale = true;
+    if ($('#panel-handbook').hidden) return;
+    stale = false;
     const answer = await engine.call('rules', '', moduleOptions(), 'handbook');
     if (answer.stale) return;
     result = parseAnswer(answer);
@@ -41,7 +46,7 @@ export function initHandbook(engine) {
 
   filter.addEventListener('input', render);
   $('#handbook-print').addEventListener('click', () => window.print());
-  return { refresh: run, render };
+  return { refresh: run, shown: () => stale && run() };
 }
 
 function ruleSection(rule, category, firstOfPack) {

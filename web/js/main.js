@@ -79,6 +79,7 @@ function setUpTabs() {
     }
     document.body.dataset.tab = name;
     save('tab', name);
+    tabs[name]?.shown?.();
   };
   for (const button of buttons) {
     button.addEventListener('click', () => select(button.dataset.tab));
