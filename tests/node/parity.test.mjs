@@ -6,6 +6,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT, cli, loadModule, readJson } from './support.mjs';
 
+// Known, explained differences between the bytes the CLI prints and the string JS receives:
+// Embind hands std::string to JS through TextDecoder, which consumes a leading UTF-8 BOM
+// (the core starts CSV with one for Excel); the page puts it back when it saves a CSV.
+const KNOWN_DIFFERENCES = { csv: (native) => native.replace(/^\uFEFF/, '') };
+
 const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'douyin', 'kuaishou', '1688'];
 const FORMATS = { text: 'text', json: 'json', csv: 'csv', markdown: 'markdown', html: 'html' };
 
@@ -50,10 +55,16 @@ test('every golden case in every format: module output equals the CLI output', a
     const defaultCommand = path.basename(dir) === 'golden' ? undefined : path.basename(dir);
     for (const c of readJson(casesFile).cases) {
       const command = c.command || defaultCommand;
-      const known = new Set(['name', 'command', 'platform', 'input', 'formats', 'agent', 'buyer', 'now']);
+      const known = new Set(['name', 'command', 'platform', 'input', 'formats', 'agent', 'buyer', 'now', 'request']);
       const unknown = Object.keys(c).filter((k) => !known.has(k));
       assert.deepEqual(unknown, [], `${casesFile} case ${c.name}: fields this test does not map to options yet`);
-      const input = c.input ? fs.readFileSync(path.join(dir, c.input), 'utf8') : '';
+      // Inputs sit beside the cases or under tests/fixtures/<command>/ (the deadline facts).
+      const inputPath = c.input && [path.join(dir, c.input), path.join(ROOT, 'tests/fixtures', path.basename(dir), c.input)]
+        .find((candidate) => fs.existsSync(candidate));
+      if (c.input) assert.ok(inputPath, `${casesFile} case ${c.name}: input ${c.input} not found`);
+      // points: the CLI takes flags, the module the request object they stand for.
+      const input = c.request ? JSON.stringify(c.request) : inputPath ? fs.readFileSync(inputPath, 'utf8') : '';
+      const requestArgs = c.request ? Object.entries(c.request).flatMap(([key, value]) => ['--' + key, String(value)]) : [];
       for (const format of c.formats || ['json']) {
         const args = [command, '--format', FORMATS[format] || format];
         const options = { format };
@@ -62,10 +73,12 @@ test('every golden case in every format: module output equals the CLI output', a
           args.push('--' + key, c[key]);
           options[key] = c[key];
         }
+        args.push(...requestArgs);
         if (c.input) args.push('-');
         const native = cli(args, input);
         const wasm = kefu[command](input, JSON.stringify(options));
-        assert.equal(wasm, native.out, `${path.relative(ROOT, casesFile)} ${c.name} (${format})`);
+        const expected = KNOWN_DIFFERENCES[format] ? KNOWN_DIFFERENCES[format](native.out) : native.out;
+        assert.equal(wasm, expected, `${path.relative(ROOT, casesFile)} ${c.name} (${format})`);
         compared += 1;
       }
     }

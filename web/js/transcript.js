@@ -77,7 +77,8 @@ export function initTranscript(engine) {
   $('#transcript-csv').addEventListener('click', async () => {
     if (!last) return;
     const answer = await engine.call('transcript', last.text, moduleOptions({ format: 'csv' }));
-    download('kefu-lint-transcript.csv', answer.out, 'text/csv');  // the core starts it with a BOM for Excel
+    // The core starts CSV with a BOM for Excel, but TextDecoder drops it on the way to JS.
+    download('kefu-lint-transcript.csv', answer.out.startsWith('\ufeff') ? answer.out : '\ufeff' + answer.out, 'text/csv');
   });
   $('#transcript-print').addEventListener('click', () => window.print());
 
