@@ -136,6 +136,37 @@ std::string facts_json(const std::string& head, const std::vector<Fact>& events,
   return j.dump();
 }
 
+// What every answer with deadlines must satisfy: due never before the start it counts from (nor
+// before `earliest`, the first time the facts name), left_seconds counted to the event that
+// closed the deadline or else to now, and a status that agrees with both.
+void require_deadline_answer(const nlohmann::json& j, std::int64_t earliest, const std::string& facts) {
+  require(j.contains("deadlines") && j["deadlines"].is_array(), "no deadlines array", j.dump());
+  std::int64_t now = 0;
+  require(read_due(j.value("now", ""), now), "now is not YYYY-MM-DDTHH:MM:SS+08:00", j.dump());
+  for (const auto& d : j["deadlines"]) {
+    const std::string detail = d.dump() + "\n" + facts;
+    require(kefu::vocab::is_deadline_kind(d.value("kind", "")), "unknown deadline kind", detail);
+    const std::string status = d.value("status", "");
+    bool known = false;
+    for (auto s : kefu::vocab::deadline_statuses()) known |= s == status;
+    require(known, "unknown deadline status", detail);
+    std::int64_t due = 0, start = 0, closed = 0;
+    require(read_due(d.value("due", ""), due), "due is not YYYY-MM-DDTHH:MM:SS+08:00", detail);
+    require(read_due(d.value("start", ""), start), "start is not YYYY-MM-DDTHH:MM:SS+08:00", detail);
+    require(due >= start, "a deadline falls due before its start event", detail);
+    require(due >= earliest, "a deadline falls due before every time the facts name", detail);
+    const bool is_closed = d.contains("closed_at");
+    if (is_closed)
+      require(read_due(d.value("closed_at", ""), closed), "closed_at is not ISO +08:00", detail);
+    const std::int64_t left = d.value("left_seconds", std::int64_t{0});
+    require(left == due - (is_closed ? closed : now), "left_seconds is not due minus its reference", detail);
+    if (status == "met") require(is_closed && closed <= due, "met without closing in time", detail);
+    if (status == "pending" || status == "due_soon")
+      require(!is_closed && left >= 0, "an open deadline with no time left", detail);
+    if (status == "overdue") require(left < 0, "overdue with time left", detail);
+  }
+}
+
 void structured(FuzzedDataProvider& fdp) {
   const auto& platforms = kefu::vocab::platforms();
   const auto& shipping = kefu::vocab::shipping_methods();
@@ -196,22 +227,9 @@ void structured(FuzzedDataProvider& fdp) {
   require(written.out == canonical.out, "the same facts in other written forms answered differently",
           written.out + "\n" + canonical.out);
 
-  const auto j = nlohmann::json::parse(written.out);
-  require(j.contains("deadlines") && j["deadlines"].is_array(), "no deadlines array", written.out);
-  for (const auto& d : j["deadlines"]) {
-    require(kefu::vocab::is_deadline_kind(d.value("kind", "")), "unknown deadline kind", d.dump());
-    const std::string status = d.value("status", "");
-    bool known = false;
-    for (auto s : kefu::vocab::deadline_statuses()) known |= s == status;
-    require(known, "unknown deadline status", d.dump());
-    if (!d.contains("due") || !d["due"].is_string()) continue;
-    std::int64_t due = 0;
-    require(read_due(d["due"].get<std::string>(), due), "due is not YYYY-MM-DDTHH:MM:SS+08:00", d.dump());
-    require(due >= earliest, "a deadline falls due before every event it could start from",
-            d.dump() + "\n" + facts_json(head.dump(), events, true));
-  }
+  require_deadline_answer(nlohmann::json::parse(written.out), earliest,
+                          facts_json(head.dump(), events, true));
 }
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -223,8 +241,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (mode == 0) {
     o.now = "2024-06-18 10:00:00";
     const kefu::Output out = run(fdp.ConsumeRemainingBytesAsString(), o);
-    if (o.format == kefu::Format::kJson) require_answer_shape(out, "deadlines");
-    else require(out.status >= 0 && out.status <= 2, "deadlines: unknown status");
+    if (o.format == kefu::Format::kJson) {
+      require_answer_shape(out, "deadlines");
+      if (out.status != 2) require_deadline_answer(nlohmann::json::parse(out.out), INT64_MIN, "");
+    } else require(out.status >= 0 && out.status <= 2, "deadlines: unknown status");
   } else if (mode == 1) {
     o.format = kefu::Format::kJson;
     o.now = fdp.ConsumeRandomLengthString(64);

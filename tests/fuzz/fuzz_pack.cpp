@@ -63,6 +63,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view pack(reinterpret_cast<const char*>(data), size);
   int status = 2;
   check_validate(pack, status);
-  check_in_use(pack, status);
+  // Using a pack compiles the built-in packs with it (tens of milliseconds under ASan), so a
+  // refused pack is only tried in use one time in sixteen: enough to catch check accepting
+  // what validate refused, while the fuzzer spends its time on the parser and validator.
+  if (status == 0 || size % 16 == 0) check_in_use(pack, status);
   return 0;
 }

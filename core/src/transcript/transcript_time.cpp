@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "time/civil.h"
+
 namespace kefu {
 namespace {
 
@@ -17,12 +19,6 @@ std::size_t read_number(std::string_view s, std::size_t i, std::size_t max, int&
 
 bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
   return s.size() >= i + p.size() && s.compare(i, p.size(), p) == 0;
-}
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
 }
 
 // H:MM[:SS][.fff] at i; returns bytes used, 0 if not a clock.
@@ -67,15 +63,6 @@ std::size_t read_offset(std::string_view s, std::size_t i, int& offset) {
 
 }  // namespace
 
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used, std::string& error) {
   used = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
@@ -108,7 +95,7 @@ TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used,
   if (c == 0) return TimeRead::kNone;  // a date alone does not time a message
   at += c;
   std::string shown(s.substr(0, at));
-  if (has_date && (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))) {
+  if (has_date && (d < 1 || d > time::days_in_month(y, mo))) {
     error = "\"" + shown + "\" is not a date";
     return TimeRead::kInvalid;
   }
@@ -116,7 +103,7 @@ TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used,
     error = "\"" + shown + "\" is not a time of day";
     return TimeRead::kInvalid;
   }
-  std::int64_t day = has_date ? days_from_civil(y, mo, d) : 0;
+  std::int64_t day = has_date ? time::days_from_civil(y, mo, d) : 0;
   std::int64_t second = h * 3600 + mi * 60 + sec;
   int offset = 0;
   if (has_date) {
@@ -142,17 +129,9 @@ std::string format_clock(const ClockTime& t) {
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", h, m, s);
     return buf;
   }
-  // civil_from_days (H. Hinnant)
-  std::int64_t z = t.day + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
-  const long long y = static_cast<long long>(yoe) + era * 400 + (mo <= 2);
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d", y, mo, d, h, m, s);
+  int y, mo, d;
+  time::civil_from_days(t.day, y, mo, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, m, s);
   return buf;
 }
 
