@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "kefu/kefu.h"
+#include "transcript_cmd.h"
 
 namespace {
 
@@ -59,9 +60,10 @@ int main(int argc, char** argv) {
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
   const std::string& cmd = args.command;
+  if (cmd == "transcript") return kefu::cli::run_transcript(args);  // streams: any size, bounded memory
   kefu::Output out;
   std::string input;
-  const bool reads_input = cmd == "check" || cmd == "transcript" || cmd == "deadlines" ||
+  const bool reads_input = cmd == "check" || cmd == "deadlines" ||
                            cmd == "mask" || cmd == "validate";
   if (reads_input) {
     if (cmd == "validate" && !args.input_given) return fail("validate needs a PACK.json");
@@ -69,7 +71,6 @@ int main(int argc, char** argv) {
   }
   if (cmd == "check") out = kefu::check(input, args.options);
   else if (cmd == "mask") out = kefu::mask(input, args.options);
-  else if (cmd == "transcript") out = kefu::transcript(input, args.options);
   else if (cmd == "deadlines") out = kefu::deadlines(input, args.options);
   else if (cmd == "points") out = kefu::points(points_request(args), args.options);
   else if (cmd == "rules") out = kefu::rules(args.options);

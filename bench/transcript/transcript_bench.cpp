@@ -1,7 +1,11 @@
 // Transcript figures: a synthetic day's export of about 50 MB (many short conversations, timed
-// lines, sub-accounts, system events, continuation lines) checked by kefu::transcript in each
-// format, beside the plain reply path over the same lines. Prints throughput and peak memory;
-// asserts nothing (timing belongs in benchmarks, not in tests).
+// lines, sub-accounts, system events, continuation lines) checked in each format by
+// kefu::TranscriptStream fed 1 MiB at a time (the CLI's way; the report drained as it grows and
+// dropped, as if written to /dev/null) and by kefu::transcript over the whole string, beside the
+// plain reply path over the same lines. Prints throughput and peak memory; asserts nothing
+// (timing belongs in benchmarks, not in tests). Peak RSS only grows, so the figures are in order
+// of the memory they need; for the CLI's own figures run it under /usr/bin/time -v on --write's
+// file.
 //
 // usage: kefu_transcript_bench [MEGABYTES=50] [--platform P] [--write FILE]
 #include <sys/resource.h>
@@ -15,6 +19,7 @@
 
 #include "api/engine.h"
 #include "kefu/kefu.h"
+#include "kefu/transcript_stream.h"
 #include "transcript/transcript_checker.h"
 #include "transcript/transcript_reader.h"
 
@@ -143,15 +148,34 @@ int main(int argc, char** argv) {
               "%zu messages, %zu findings, peak RSS %.0f MB\n",
               check_s, mb / check_s, check_s / reply_s, sink.conversations, messages, sink.findings, peak_mb());
 
-  for (kefu::Format f : {kefu::Format::kCsv, kefu::Format::kText, kefu::Format::kJson}) {
+  const kefu::Format formats[] = {kefu::Format::kCsv, kefu::Format::kText, kefu::Format::kJson};
+  auto name = [](kefu::Format f) { return f == kefu::Format::kCsv ? "csv" : f == kefu::Format::kText ? "text" : "json"; };
+  for (kefu::Format f : formats) {
+    options.format = f;
+    t0 = Clock::now();
+    kefu::TranscriptStream stream(options);
+    std::size_t out_bytes = 0;
+    for (std::size_t at = 0; at < text.size(); at += 1 << 20) {
+      stream.feed(std::string_view(text).substr(at, 1 << 20));
+      for (std::size_t k = 0; k < stream.parts(); ++k) out_bytes += stream.take(k).size();
+    }
+    std::vector<std::string> after;
+    kefu::Output out = stream.finish(after);
+    out_bytes += out.out.size();
+    for (std::size_t k = 0; k < after.size(); ++k) out_bytes += stream.take(k).size() + after[k].size();
+    const double s = seconds_since(t0);
+    std::printf("stream --format %-4s: %.2f s (%.1f MB/s, %.2fx the reply path), status %d, output %.1f MB, "
+                "peak RSS %.0f MB\n",
+                name(f), s, mb / s, s / reply_s, out.status, out_bytes / 1048576.0, peak_mb());
+  }
+  for (kefu::Format f : formats) {
     options.format = f;
     t0 = Clock::now();
     kefu::Output out = kefu::transcript(text, options);
     const double s = seconds_since(t0);
-    const char* name = f == kefu::Format::kCsv ? "csv" : f == kefu::Format::kText ? "text" : "json";
-    std::printf("transcript --format %-4s: %.2f s (%.1f MB/s, %.2fx the reply path), status %d, output %.1f MB, "
+    std::printf("whole string --format %-4s: %.2f s (%.1f MB/s, %.2fx the reply path), status %d, output %.1f MB, "
                 "peak RSS %.0f MB\n",
-                name, s, mb / s, s / reply_s, out.status, out.out.size() / 1048576.0, peak_mb());
+                name(f), s, mb / s, s / reply_s, out.status, out.out.size() / 1048576.0, peak_mb());
   }
   return 0;
 }

@@ -1,8 +1,11 @@
-// kefu::transcript: read the export conversation by conversation over a view of the input,
-// check each as it completes, and write the report as it goes; nothing holds the whole file
-// but the caller's own string.
+// kefu::transcript and kefu::TranscriptStream: read the export conversation by conversation,
+// check each as it completes and write the report as it goes. The stream keeps one conversation
+// and one piece of the input; kefu::transcript is the stream fed at once.
+#include <algorithm>
+
 #include "api/api_common.h"
 #include "api/engine.h"
+#include "kefu/transcript_stream.h"
 #include "transcript/transcript_reader.h"
 #include "transcript/transcript_report.h"
 
@@ -34,42 +37,186 @@ class CheckingSink : public ConversationSink {
   ConversationResult result_;
 };
 
-}  // namespace
+enum class Mode { kUndecided, kText, kJson };
 
-Output transcript(std::string_view text, const Options& options) {
-  return guarded("transcript", options.format, [&]() -> Output {
-    std::vector<Error> errors;
-    if (options.format != Format::kText && options.format != Format::kJson && options.format != Format::kCsv)
-      return error_output({{"usage.E002", "", "", 0, 0, "transcript prints text, json or csv"}}, options.format);
-    if (text.size() > Limits::kMaxInputBytes)
-      return error_output({{"input.E103", "", "", 0, 0,
-                            "input is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                std::to_string(Limits::kMaxInputBytes)}}, options.format);
+// looks_like_json for a beginning that may still be cut short: kUndecided until the first
+// character that decides has arrived.
+Mode decide(std::string_view s, bool at_end) {
+  const std::string_view bom = "\xEF\xBB\xBF";
+  if (!at_end && s.size() < bom.size() && bom.substr(0, s.size()) == s) return Mode::kUndecided;
+  std::size_t i = s.rfind(bom, 0) == 0 ? bom.size() : 0;
+  auto skip = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) ++i;
+  };
+  skip();
+  if (i >= s.size()) return at_end ? Mode::kText : Mode::kUndecided;
+  if (s[i] == '{') return Mode::kJson;
+  if (s[i] != '[') return Mode::kText;
+  ++i;
+  skip();
+  if (i >= s.size()) return at_end ? Mode::kText : Mode::kUndecided;
+  return s[i] == '{' || s[i] == ']' ? Mode::kJson : Mode::kText;
+}
+
+struct TranscriptRun {
+  // Text is handed to the reader in slices of this size at most, so its buffer stays small even
+  // when the caller gives the whole export at once.
+  static constexpr std::size_t kSlice = 1 << 20;
+
+  Format format;
+  std::vector<Error> errors;  // fatal: the output is these alone
+  std::unique_ptr<TranscriptChecker> checker;
+  std::unique_ptr<TranscriptReport> report;
+  Notes notes;
+  RoleHints hints;
+  std::unique_ptr<CheckingSink> sink;
+  Mode mode = Mode::kUndecided;
+  std::string start;           // the first bytes, until they say text or JSON
+  std::string json;            // JSON input is read at the end
+  std::string_view json_view;  // ... or borrowed, when kefu::transcript gave it whole
+  std::unique_ptr<TextTranscriptStream> text;
+  std::size_t total = 0;
+
+  explicit TranscriptRun(const Options& options) : format(options.format) {
+    if (format != Format::kText && format != Format::kJson && format != Format::kCsv) {
+      errors.push_back({"usage.E002", "", "", 0, 0, "transcript prints text, json or csv"});
+      return;
+    }
     const Engine* engine = engine_for(options, errors);
-    if (!engine) return error_output(errors, options.format);
-    auto checker = TranscriptChecker::build(*engine, errors);
-    if (!checker) return error_output(errors, options.format);
+    if (!engine) return;
+    checker = TranscriptChecker::build(*engine, errors);
+    if (!checker) return;
+    report = make_transcript_report(format, engine->packs, checker->settings());
+    hints = RoleHints::from(options.agent, options.buyer);
+    sink = std::make_unique<CheckingSink>(*checker, *report, notes);
+  }
 
-    auto report = make_transcript_report(options.format, engine->packs, checker->settings());
-    Notes notes;
-    CheckingSink sink(*checker, *report, notes);
-    const RoleHints hints = RoleHints::from(options.agent, options.buyer);
-    const std::size_t messages = looks_like_json(text)
-                                     ? read_json_transcript(text, hints, sink, notes, errors)
-                                     : read_text_transcript(text, hints, sink, notes);
-    if (!errors.empty()) return error_output(errors, options.format);
+  bool failed() const { return !errors.empty() || total > Limits::kMaxInputBytes; }
+
+  // `borrowed`: the caller keeps `piece` alive until finish() (kefu::transcript's whole input).
+  void feed(std::string_view piece, bool borrowed = false) {
+    total += piece.size();
+    if (failed()) return;
+    try {
+      if (mode == Mode::kUndecided) {
+        std::string_view probe = piece;
+        if (!start.empty()) {
+          start.append(piece.data(), piece.size());
+          probe = start;
+          borrowed = false;  // `start` is ours
+        }
+        mode = decide(probe, false);
+        if (mode == Mode::kUndecided) {
+          if (start.empty()) start.assign(piece.data(), piece.size());
+          return;
+        }
+        if (mode == Mode::kText) text = std::make_unique<TextTranscriptStream>(hints, *sink, notes);
+        piece = probe;
+      }
+      if (mode == Mode::kText) {
+        for (std::size_t at = 0; at < piece.size(); at += kSlice) text->feed(piece.substr(at, kSlice));
+      } else if (borrowed && json.empty() && json_view.empty()) {
+        json_view = piece;
+      } else {
+        if (!json_view.empty()) json.assign(json_view.data(), json_view.size());
+        json_view = {};
+        json.append(piece.data(), piece.size());
+      }
+      if (!start.empty()) std::string().swap(start);
+    } catch (const std::exception& ex) {
+      errors.push_back({"internal.E900", "", "", 0, 0, std::string("transcript failed: ") + ex.what()});
+    }
+  }
+
+  Output finish(std::vector<std::string>& after) {
+    after.clear();
+    if (total > Limits::kMaxInputBytes && errors.empty())
+      errors.push_back({"input.E103", "", "", 0, 0,
+                        "input is " + std::to_string(total) + " bytes; the limit is " +
+                            std::to_string(Limits::kMaxInputBytes)});
+    if (!errors.empty()) return error_output(errors, format);
+    if (mode == Mode::kUndecided) {
+      mode = decide(start, true);
+      if (mode == Mode::kText) {
+        text = std::make_unique<TextTranscriptStream>(hints, *sink, notes);
+        text->feed(start);
+      } else {
+        json = std::move(start);
+      }
+    }
+    std::size_t messages = 0;
+    if (mode == Mode::kText) {
+      messages = text->finish();
+    } else {
+      std::string_view input = json_view.empty() ? std::string_view(json) : json_view;
+      messages = read_json_transcript(input, hints, *sink, notes, errors);
+      if (!errors.empty()) return error_output(errors, format);
+    }
     std::vector<Error> all_notes = notes.finish();
     if (messages == 0) {
       std::vector<Error> fatal = {{"transcript.E312", "transcript", "", 0, 0,
                                    "no message found; a message is \"[time] name: text\", \"name: text\" "
                                    "with 买家/客服/G/K/Q, or JSON {\"messages\":[...]}"}};
       fatal.insert(fatal.end(), all_notes.begin(), all_notes.end());
-      return error_output(fatal, options.format);
+      return error_output(fatal, format);
     }
     Output out;
-    out.status = sink.totals.by_severity[0] > 0 ? 1 : 0;
-    out.out = report->finish(sink.totals, all_notes);
+    out.status = sink->totals.by_severity[0] > 0 ? 1 : 0;
+    out.out = report->finish(sink->totals, all_notes, after);
     out.err = join_errors(all_notes);
+    return out;
+  }
+};
+
+}  // namespace
+
+struct TranscriptStream::Impl : TranscriptRun {
+  using TranscriptRun::TranscriptRun;
+};
+
+TranscriptStream::TranscriptStream(const Options& options) {
+  try {
+    impl_ = std::make_unique<Impl>(options);
+  } catch (...) {
+    impl_.reset();
+  }
+}
+
+TranscriptStream::~TranscriptStream() = default;
+
+void TranscriptStream::feed(std::string_view piece) {
+  if (impl_) impl_->feed(piece);
+}
+
+std::size_t TranscriptStream::parts() const { return impl_ && impl_->report ? impl_->report->parts() : 0; }
+
+std::string TranscriptStream::take(std::size_t part) {
+  if (!impl_ || !impl_->report || part >= impl_->report->parts()) return "";
+  return impl_->report->take(part);
+}
+
+Output TranscriptStream::finish(std::vector<std::string>& after) {
+  after.clear();
+  const Format format = impl_ ? impl_->format : Format::kText;
+  return guarded("transcript", format, [&]() -> Output {
+    if (!impl_) throw std::runtime_error("could not start");
+    return impl_->finish(after);
+  });
+}
+
+Output transcript(std::string_view text, const Options& options) {
+  return guarded("transcript", options.format, [&]() -> Output {
+    TranscriptRun run(options);
+    run.feed(text, true);
+    std::vector<std::string> after;
+    Output out = run.finish(after);
+    if (out.status == 2) return out;
+    std::string whole = std::move(out.out);
+    for (std::size_t k = 0; k < after.size(); ++k) {
+      whole += run.report->take(k);
+      whole += after[k];
+    }
+    out.out = std::move(whole);
     return out;
   });
 }

@@ -35,7 +35,8 @@ const std::vector<KindSpec>& kinds() {
       {"response_time", ConversationKind::kResponseTime,
        {{"after", FieldType::kSeconds, true, 1, kDay}, {"until", FieldType::kSeconds, false, 1, kDay}}},
       {"followup", ConversationKind::kFollowup,
-       {{"within", FieldType::kSeconds, true, 1, kDay}, {"closed_by", FieldType::kTerms, false, 0, 0}}},
+       {{"within", FieldType::kSeconds, true, 1, kDay}, {"closed_by", FieldType::kTerms, false, 0, 0},
+        {"again_after", FieldType::kSeconds, false, 1, kDay}}},
       {"order_verify", ConversationKind::kOrderVerify,
        {{"events", FieldType::kTerms, true, 0, 0}, {"terms", FieldType::kTerms, true, 0, 0},
         {"within", FieldType::kSeconds, true, 1, kDay}}},
@@ -150,6 +151,7 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
     if (name == "after") r.after = value;
     else if (name == "until") r.until = value;
     else if (name == "within") r.within = value;
+    else if (name == "again_after") r.again_after = value;
     else if (name == "within_chars") r.within_chars = static_cast<int>(value);
     else if (name == "min_chars") r.min_chars = static_cast<int>(value);
     else if (name == "min_count") r.min_count = static_cast<int>(value);

@@ -33,6 +33,9 @@ struct ConversationRule {
   std::vector<std::u32string> triggers;   // buyer wording that starts the clock (refunds)
   std::vector<std::u32string> closed_by;  // agent wording after which no follow-up is owed
   std::int64_t after = 0, until = 0, within = 0;  // seconds
+  // followup: an agent message this long after the agent's one before it (the buyer silent in
+  // between) is the follow-up itself, not more of the answer.
+  std::int64_t again_after = 60;
   int within_chars = 0, min_chars = 0, min_count = 0;
 };
 

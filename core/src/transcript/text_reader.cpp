@@ -1,4 +1,6 @@
 // The text form of a transcript, line by line over a view of the input: no line is copied.
+#include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "transcript/transcript_reader.h"
@@ -180,21 +182,75 @@ ParsedLine parse_line(std::string_view line) {
 
 class TextReader {
  public:
-  TextReader(std::string_view input, const RoleHints& hints, ConversationSink& sink, Notes& notes)
-      : input_(input), hints_(hints), sink_(sink), notes_(notes) {}
+  TextReader(const RoleHints& hints, ConversationSink& sink, Notes& notes)
+      : hints_(hints), sink_(sink), notes_(notes) {}
 
-  std::size_t run() {
-    std::size_t at = 0, line_no = 0;
-    if (starts_with(input_, "\xEF\xBB\xBF")) at = 3;  // BOM
-    while (at < input_.size()) {
-      std::size_t nl = input_.find('\n', at);
-      if (nl == std::string_view::npos) nl = input_.size();
-      ++line_no;
-      on_line(input_.substr(at, nl - at), line_no);
-      at = nl + 1;
+  // Reads every complete line of `piece` (after what was left of the line before). Only the
+  // conversation still open and an unfinished line stay in `buf_`, moved to its front with every
+  // view into them, so the buffer holds one conversation and one piece, never the whole file.
+  void feed(std::string_view piece) {
+    std::vector<std::string_view*> views = open_views();
+    const char* base = buf_.data();
+    std::size_t keep = scanned_;
+    for (auto* v : views) keep = std::min(keep, static_cast<std::size_t>(v->data() - base));
+    if (keep > 0 || buf_.capacity() < buf_.size() + piece.size()) {
+      std::vector<std::size_t> offsets;
+      offsets.reserve(views.size());
+      for (auto* v : views) offsets.push_back(static_cast<std::size_t>(v->data() - base) - keep);
+      buf_.erase(0, keep);
+      scanned_ -= keep;
+      searched_ -= std::min(searched_, keep);
+      buf_.append(piece.data(), piece.size());
+      for (std::size_t k = 0; k < views.size(); ++k)
+        *views[k] = std::string_view(buf_.data() + offsets[k], views[k]->size());
+    } else {
+      buf_.append(piece.data(), piece.size());  // no reallocation: every view stays valid
     }
+    read_lines(false);
+  }
+
+  std::size_t finish() {
+    read_lines(true);
     flush();
     return messages_;
+  }
+
+  // The most bytes the buffer ever held (for tests of bounded memory).
+  std::size_t peak_buffer() const { return peak_; }
+
+ private:
+  // Every view the reader holds: all point into buf_ (a view that was never set is null).
+  std::vector<std::string_view*> open_views() {
+    std::vector<std::string_view*> out;
+    auto add = [&](std::string_view& v) {
+      if (v.data() != nullptr) out.push_back(&v);
+    };
+    for (auto& m : conv_.messages) {
+      add(m.name);
+      add(m.text);
+    }
+    add(conv_.buyer);
+    for (auto& u : unknown_) add(u);
+    return out;
+  }
+
+  // Reads the complete lines after scanned_; at the end of the input, the last one too.
+  void read_lines(bool at_end) {
+    peak_ = std::max(peak_, buf_.size());
+    const std::string_view all(buf_);
+    while (scanned_ < all.size()) {
+      // An unfinished line is searched once, not again from its start with every piece.
+      std::size_t nl = all.find('\n', std::max(scanned_, searched_));
+      if (nl == std::string_view::npos) {
+        searched_ = all.size();
+        if (!at_end) return;
+        nl = all.size();
+      }
+      std::string_view line = all.substr(scanned_, nl - scanned_);
+      if (line_no_ == 0 && starts_with(line, "\xEF\xBB\xBF")) line.remove_prefix(3);  // BOM
+      on_line(line, ++line_no_);
+      scanned_ = std::min(nl + 1, all.size());
+    }
   }
 
  private:
@@ -340,7 +396,8 @@ class TextReader {
     blank_run_ = 0;
   }
 
-  std::string_view input_;
+  std::string buf_;
+  std::size_t scanned_ = 0, searched_ = 0, line_no_ = 0, peak_ = 0;
   const RoleHints& hints_;
   ConversationSink& sink_;
   Notes& notes_;
@@ -355,9 +412,24 @@ class TextReader {
 
 }  // namespace
 
+struct TextTranscriptStream::Impl : TextReader {
+  using TextReader::TextReader;
+};
+
+TextTranscriptStream::TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes)
+    : impl_(std::make_unique<Impl>(hints, sink, notes)) {}
+TextTranscriptStream::~TextTranscriptStream() = default;
+void TextTranscriptStream::feed(std::string_view piece) { impl_->feed(piece); }
+std::size_t TextTranscriptStream::finish() { return impl_->finish(); }
+std::size_t TextTranscriptStream::peak_buffer() const { return impl_->peak_buffer(); }
+
 std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
                                  ConversationSink& sink, Notes& notes) {
-  return TextReader(input, hints, sink, notes).run();
+  // In slices, so the reader's buffer stays one slice and one conversation, not a second copy.
+  constexpr std::size_t kSlice = 1 << 20;
+  TextTranscriptStream stream(hints, sink, notes);
+  for (std::size_t at = 0; at < input.size(); at += kSlice) stream.feed(input.substr(at, kSlice));
+  return stream.finish();
 }
 
 }  // namespace kefu

@@ -90,12 +90,27 @@ class RuleRunner {
   }
 
   // Every agent answer is followed, within `within`, by the buyer or by the agent asking again,
-  // unless it closed the conversation.
+  // unless it closed the conversation. One follow-up settles a silence: an agent message sent
+  // `again_after` or more after the agent's message before it (the buyer silent in between) is
+  // that follow-up, and owes no other until the buyer writes again.
   void followup(const ConversationRule& r) {
-    bool buyer_spoke = false;
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    bool buyer_spoke = false, settled = false;
+    std::size_t previous_agent = kNone;  // since the buyer last wrote
     for (std::size_t i = 0; i < m_.size(); ++i) {
-      if (m_[i].speaker == Speaker::kBuyer) buyer_spoke = true;
-      if (m_[i].speaker != Speaker::kAgent || !buyer_spoke || !m_[i].has_time) continue;
+      if (m_[i].speaker == Speaker::kBuyer) {
+        buyer_spoke = true;
+        settled = false;
+        previous_agent = kNone;
+        continue;
+      }
+      if (m_[i].speaker != Speaker::kAgent) continue;
+      const std::size_t before = previous_agent;
+      previous_agent = i;
+      if (before != kNone && m_[before].has_time && m_[i].has_time &&
+          m_[i].time - m_[before].time >= r.again_after)
+        settled = true;
+      if (settled || !buyer_spoke || !m_[i].has_time) continue;
       if (!hours_.inside(m_[i].clock.second)) continue;
       if (i + 1 < m_.size() && !m_[i + 1].has_time) continue;
       if (i + 1 < m_.size() && m_[i + 1].time - m_[i].time <= r.within) continue;

@@ -2,6 +2,7 @@
 // so a 50 MB export is never held as more than the input itself plus one conversation.
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "transcript/conversation.h"
@@ -14,6 +15,22 @@ namespace kefu {
 // Returns the number of messages read.
 std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
                                  ConversationSink& sink, Notes& notes);
+
+// The same, fed piece by piece (pieces may end anywhere, inside a line or a character): each
+// conversation goes to the sink as soon as the line after it is read, and the reader keeps only
+// the open conversation and the unfinished line.
+class TextTranscriptStream {
+ public:
+  TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes);
+  ~TextTranscriptStream();
+  void feed(std::string_view piece);
+  std::size_t finish();  // reads the last line, hands over the last conversation; messages read
+  std::size_t peak_buffer() const;  // the most bytes held at once
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // JSON: {"messages":[{"time","from","name","text"}]}, {"conversations":[{"messages":[...]}]}, or a
 // bare array of messages. Syntax errors are fatal (returned in `errors` with line and column);

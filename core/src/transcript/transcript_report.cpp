@@ -36,18 +36,20 @@ std::string preview(std::u32string_view text) {
 class TextReport : public TranscriptReport {
  public:
   explicit TextReport(const TranscriptSettings& s) : settings_(s) {}
+  std::size_t parts() const override { return 1; }
 
   void conversation(const Conversation& c, const ConversationResult& r) override {
-    body_ += "== 会话 ";
-    body_ += std::to_string(c.index + 1);
-    body_ += " · ";
-    body_ += line_range(c);
+    std::string& body = part_[0];
+    body += "== 会话 ";
+    body += std::to_string(c.index + 1);
+    body += " · ";
+    body += line_range(c);
     if (!c.buyer.empty()) {
-      body_ += " · 买家 ";
-      body_ += c.buyer;
+      body += " · 买家 ";
+      body += c.buyer;
     }
-    body_ += " ==\n";
-    body_ += r.figures.to_text(settings_, "  ");
+    body += " ==\n";
+    body += r.figures.to_text(settings_, "  ");
     std::size_t shown = static_cast<std::size_t>(-1);
     std::u32string chars;  // the shown message, decoded once for all its findings
     for (const auto& mf : r.findings) {
@@ -55,81 +57,81 @@ class TextReport : public TranscriptReport {
       if (mf.message != shown) {
         shown = mf.message;
         chars = decode_utf8(m.text).chars;
-        body_ += "  #";
-        body_ += std::to_string(m.index + 1);
+        body += "  #";
+        body += std::to_string(m.index + 1);
         if (m.line > 0) {
-          body_ += " 第";
-          body_ += std::to_string(m.line);
-          body_ += "行";
+          body += " 第";
+          body += std::to_string(m.line);
+          body += "行";
         }
         if (m.has_time) {
-          body_ += ' ';
-          body_ += format_clock(m.clock).substr(m.clock.has_date ? 11 : 0);
+          body += ' ';
+          body += format_clock(m.clock).substr(m.clock.has_date ? 11 : 0);
         }
-        body_ += ' ';
-        body_ += speaker_label(m.speaker);
-        body_ += ' ';
-        body_ += m.name;
-        body_ += ": ";
-        body_ += preview(chars);
-        body_ += '\n';
+        body += ' ';
+        body += speaker_label(m.speaker);
+        body += ' ';
+        body += m.name;
+        body += ": ";
+        body += preview(chars);
+        body += '\n';
       }
       const Finding& f = mf.finding;
       const RuleMeta& rule = *f.rule;
-      body_ += "    ";
-      body_ += rule.severity;
-      body_.append(8 - std::min<std::size_t>(7, rule.severity.size()), ' ');
-      body_ += rule.title;
-      body_ += "  [";
-      body_ += rule.category;
-      body_ += "] ";
-      body_ += rule.id;
+      body += "    ";
+      body += rule.severity;
+      body.append(8 - std::min<std::size_t>(7, rule.severity.size()), ' ');
+      body += rule.title;
+      body += "  [";
+      body += rule.category;
+      body += "] ";
+      body += rule.id;
       if (!rule.penalty.empty()) {
-        body_ += "  ";
-        body_ += rule.penalty;
+        body += "  ";
+        body += rule.penalty;
       }
-      body_ += "\n            ";
+      body += "\n            ";
       if (!mf.detail.empty()) {
-        body_ += mf.detail;
+        body += mf.detail;
       } else {
-        body_ += line_column(chars, f.start);
-        body_ += ' ';
-        body_ += marked_context(chars, f.start, f.end);
+        body += line_column(chars, f.start);
+        body += ' ';
+        body += marked_context(chars, f.start, f.end);
       }
-      body_ += "\n            原因: ";
-      body_ += rule.message;
-      body_ += "  (来源: ";
-      body_ += rule.source;
-      body_ += ")\n";
+      body += "\n            原因: ";
+      body += rule.message;
+      body += "  (来源: ";
+      body += rule.source;
+      body += ")\n";
       if (!f.suggestion.empty()) {
-        body_ += "            建议: ";
-        body_ += f.suggestion;
-        body_ += '\n';
+        body += "            建议: ";
+        body += f.suggestion;
+        body += '\n';
       }
     }
-    if (r.findings.empty()) body_ += "  没有发现问题 (no findings)\n";
-    body_ += '\n';
+    if (r.findings.empty()) body += "  没有发现问题 (no findings)\n";
+    body += '\n';
   }
 
-  std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes) override {
+  std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes,
+                     std::vector<std::string>& after) override {
     std::string out = "聊天记录检查 (transcript): " + std::to_string(t.figures.conversations) + " 段会话, " +
                       std::to_string(t.messages) + " 条消息 (买家 " + std::to_string(t.by_speaker[0]) +
                       ", 客服 " + std::to_string(t.by_speaker[1]) + ", 系统 " + std::to_string(t.by_speaker[2]) + ")\n";
     out += "响应时间 (response figures):\n" + t.figures.to_text(settings_, "  ");
     out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) + " error, " +
            std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info\n\n";
-    // The body is the size of the findings; put the head in front of it rather than copying it.
-    body_.insert(0, out);
+    std::string tail;
     if (!notes.empty()) {
-      body_ += "注意 (notes):\n";
-      for (const auto& n : notes) body_ += "  " + n.to_string() + "\n";
+      tail += "注意 (notes):\n";
+      for (const auto& n : notes) tail += "  " + n.to_string() + "\n";
     }
-    return std::move(body_);
+    after = {std::move(tail)};
+    return out;
   }
 
  private:
   const TranscriptSettings& settings_;
-  std::string body_;
 };
 
 // Appends `j` as an element of a top-level array: indented like dump_json would, without
@@ -241,16 +243,19 @@ std::string nested_json(const nlohmann::ordered_json& j, int levels) {
 class JsonReport : public TranscriptReport {
  public:
   JsonReport(const PackSet& packs, const TranscriptSettings& s) : packs_(packs), settings_(s) {}
+  std::size_t parts() const override { return 2; }
 
   void conversation(const Conversation& c, const ConversationResult& r) override {
+    std::string& findings = part_[0];
+    std::string& conversations = part_[1];
     for (const auto& mf : r.findings) {
-      findings_ += first_finding_ ? "\n    " : ",\n    ";
+      findings += first_finding_ ? "\n    " : ",\n    ";
       first_finding_ = false;
-      append_finding(findings_, c, mf);
+      append_finding(findings, c, mf);
     }
-    conversations_ += first_conversation_ ? "\n    " : ",\n    ";
+    conversations += first_conversation_ ? "\n    " : ",\n    ";
     first_conversation_ = false;
-    ObjectWriter w(conversations_, "    ");
+    ObjectWriter w(conversations, "    ");
     w.num("index", c.index);
     w.null_or("first_line", c.messages.front().line > 0, c.messages.front().line);
     w.null_or("last_line", c.messages.back().line > 0, c.messages.back().line);
@@ -268,7 +273,8 @@ class JsonReport : public TranscriptReport {
     w.end();
   }
 
-  std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes) override {
+  std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes,
+                     std::vector<std::string>& after) override {
     nlohmann::ordered_json head;
     head["platform"] = packs_.platform;
     head["packs"] = nlohmann::ordered_json::array();
@@ -289,74 +295,68 @@ class JsonReport : public TranscriptReport {
     for (const auto& n : notes) append_element(warnings, n.to_json(), first);
     std::string out = dump_json(head);
     out.resize(out.size() - 3);  // reopen the object: drop "\n}\n"
-    // The findings and conversations are the size of the export or more: the head goes in front
-    // of the findings, the rest is appended, and nothing is copied twice.
     out += ",\n  \"findings\": [";
-    findings_.insert(0, out);
-    out = std::move(findings_);
-    out += first_finding_ ? "]" : "\n  ]";
-    out += ",\n  \"conversations\": [";
-    out += conversations_;
-    out += first_conversation_ ? "]" : "\n  ]";
-    std::string().swap(conversations_);
-    out += ",\n  \"warnings\": [";
-    out += warnings;
-    out += first ? "]" : "\n  ]";
-    out += "\n}\n";
+    std::string between = first_finding_ ? "]" : "\n  ]";
+    between += ",\n  \"conversations\": [";
+    std::string tail = first_conversation_ ? "]" : "\n  ]";
+    tail += ",\n  \"warnings\": [";
+    tail += warnings;
+    tail += first ? "]" : "\n  ]";
+    tail += "\n}\n";
+    after = {std::move(between), std::move(tail)};
     return out;
   }
 
  private:
   const PackSet& packs_;
   const TranscriptSettings& settings_;
-  std::string findings_, conversations_;
   bool first_finding_ = true, first_conversation_ = true;
 };
 
 class CsvReport : public TranscriptReport {
  public:
-  CsvReport() {
-    out_ = "\xEF\xBB\xBF";  // Excel reads UTF-8 only with a BOM
-    out_ += "conversation,message_index,line,time,from,name,rule,category,severity,title,start,end,text,"
-            "detail,message,penalty,suggestion,source\r\n";
-  }
+  std::size_t parts() const override { return 1; }
 
   void conversation(const Conversation& c, const ConversationResult& r) override {
+    std::string& out = part_[0];
     for (const auto& mf : r.findings) {
       const Message& m = c.messages[mf.message];
       const Finding& f = mf.finding;
       const RuleMeta& rule = *f.rule;
-      out_ += std::to_string(c.index);
-      out_ += ',';
-      out_ += std::to_string(m.index);
-      out_ += ',';
-      if (m.line > 0) out_ += std::to_string(m.line);
-      out_ += ',';
-      if (m.has_time) out_ += format_clock(m.clock);
-      out_ += ',';
-      out_ += speaker_name(m.speaker);
+      out += std::to_string(c.index);
+      out += ',';
+      out += std::to_string(m.index);
+      out += ',';
+      if (m.line > 0) out += std::to_string(m.line);
+      out += ',';
+      if (m.has_time) out += format_clock(m.clock);
+      out += ',';
+      out += speaker_name(m.speaker);
       const std::string_view cells[] = {m.name, rule.id, rule.category, rule.severity, rule.title};
       for (std::size_t k = 0; k < 5; ++k) {
-        out_ += ',';
-        append_csv_cell(out_, cells[k], k == 0 || k == 4);
+        out += ',';
+        append_csv_cell(out, cells[k], k == 0 || k == 4);
       }
-      out_ += ',';
-      out_ += std::to_string(f.start);
-      out_ += ',';
-      out_ += std::to_string(f.end);
+      out += ',';
+      out += std::to_string(f.start);
+      out += ',';
+      out += std::to_string(f.end);
       const std::string_view texts[] = {f.text, mf.detail, rule.message, rule.penalty, f.suggestion, rule.source};
       for (auto t : texts) {
-        out_ += ',';
-        append_csv_cell(out_, t, true);
+        out += ',';
+        append_csv_cell(out, t, true);
       }
-      out_ += "\r\n";
+      out += "\r\n";
     }
   }
 
-  std::string finish(const TranscriptTotals&, const std::vector<Error>&) override { return std::move(out_); }
-
- private:
-  std::string out_;
+  std::string finish(const TranscriptTotals&, const std::vector<Error>&, std::vector<std::string>& after) override {
+    after = {""};
+    // Excel reads UTF-8 only with a BOM.
+    return "\xEF\xBB\xBF"
+           "conversation,message_index,line,time,from,name,rule,category,severity,title,start,end,text,"
+           "detail,message,penalty,suggestion,source\r\n";
+  }
 };
 
 }  // namespace

@@ -19,11 +19,27 @@ struct TranscriptTotals {
   std::size_t findings = 0, by_severity[3] = {0, 0, 0};  // error, warning, info
 };
 
+// A report is parts that grow as conversations are checked (text: the conversations; CSV: the
+// rows; JSON: the findings, then the conversations) inside a frame known only at the end (totals
+// and figures go first). The caller drains the parts as they grow, so the report never has to be
+// held whole: the whole report is head + part 0 + after[0] + part 1 + after[1] ...
 class TranscriptReport {
  public:
   virtual ~TranscriptReport() = default;
   virtual void conversation(const Conversation& c, const ConversationResult& r) = 0;
-  virtual std::string finish(const TranscriptTotals& totals, const std::vector<Error>& notes) = 0;
+  virtual std::size_t parts() const = 0;
+  // What part `k` gained since the last call, moved out.
+  std::string take(std::size_t k) {
+    std::string s;
+    s.swap(part_[k]);
+    return s;
+  }
+  // Returns the head; `after` gets one piece per part.
+  virtual std::string finish(const TranscriptTotals& totals, const std::vector<Error>& notes,
+                             std::vector<std::string>& after) = 0;
+
+ protected:
+  std::string part_[2];
 };
 
 std::unique_ptr<TranscriptReport> make_transcript_report(Format format, const PackSet& packs,

@@ -1,0 +1,105 @@
+#include "transcript_cmd.h"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "kefu/transcript_stream.h"
+
+namespace kefu::cli {
+namespace {
+
+constexpr std::size_t kPiece = 1 << 20;
+
+// One part of the report while it grows: in memory while small, then in a temporary file (the
+// totals that head the report are known only at the end, so the parts cannot go to stdout yet).
+class Spool {
+ public:
+  Spool() = default;
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  ~Spool() {
+    if (file_) std::fclose(file_);
+  }
+  void append(const std::string& s) {
+    if (s.empty()) return;
+    if (!file_ && mem_.size() + s.size() > kInMemory) {
+      file_ = std::tmpfile();  // removed by the system when closed
+      if (file_ && !write(mem_)) return;
+      std::string().swap(mem_);
+    }
+    if (file_) {
+      write(s);
+    } else {
+      mem_ += s;
+    }
+  }
+  // Copies the part to `out`; false when a write or a read failed.
+  bool copy_to(std::FILE* out) {
+    if (failed_) return false;
+    if (file_) {
+      std::rewind(file_);
+      std::vector<char> buf(kPiece);
+      std::size_t n;
+      while ((n = std::fread(buf.data(), 1, buf.size(), file_)) > 0)
+        if (std::fwrite(buf.data(), 1, n, out) != n) return false;
+      if (std::ferror(file_)) return false;
+    }
+    return std::fwrite(mem_.data(), 1, mem_.size(), out) == mem_.size();
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  static constexpr std::size_t kInMemory = 8u << 20;
+  bool write(const std::string& s) {
+    if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) failed_ = true;
+    return !failed_;
+  }
+  std::FILE* file_ = nullptr;
+  std::string mem_;
+  bool failed_ = false;
+};
+
+int fail(const std::string& message) {
+  std::cerr << "kefu-lint: " << message << "\n" << usage();
+  return 2;
+}
+
+}  // namespace
+
+int run_transcript(const Args& args) {
+  std::FILE* in = args.input == "-" ? stdin : std::fopen(args.input.c_str(), "rb");
+  if (!in) return fail("cannot read \"" + args.input + "\"");
+  TranscriptStream stream(args.options);
+  std::vector<Spool> spools(stream.parts());
+  std::vector<char> buf(kPiece);
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {
+    stream.feed(std::string_view(buf.data(), n));
+    for (std::size_t k = 0; k < spools.size(); ++k) spools[k].append(stream.take(k));
+  }
+  const bool read_error = std::ferror(in) != 0;
+  if (in != stdin) std::fclose(in);
+  if (read_error) return fail("cannot read \"" + args.input + "\"");
+  std::vector<std::string> after;
+  Output out = stream.finish(after);
+  std::fwrite(out.out.data(), 1, out.out.size(), stdout);
+  bool ok = true;
+  if (out.status != 2) {
+    for (std::size_t k = 0; k < spools.size() && k < after.size(); ++k) {
+      spools[k].append(stream.take(k));
+      ok = ok && spools[k].copy_to(stdout);
+      ok = ok && std::fwrite(after[k].data(), 1, after[k].size(), stdout) == after[k].size();
+    }
+  }
+  ok = std::fflush(stdout) == 0 && ok;
+  std::cerr << out.err;
+  if (!ok) {
+    std::cerr << "kefu-lint: could not write the whole report (disk full, or stdout closed?)\n";
+    return 2;
+  }
+  return out.status;
+}
+
+}  // namespace kefu::cli
