@@ -130,10 +130,13 @@ struct TranscriptRun {
 
   Output finish(std::vector<std::string>& after) {
     after.clear();
-    if (total > Limits::kMaxInputBytes && errors.empty())
-      errors.push_back({"input.E103", "", "", 0, 0,
-                        "input is " + std::to_string(total) + " bytes; the limit is " +
-                            std::to_string(Limits::kMaxInputBytes)});
+    // As kefu::check: a wrong format first, then the size, then anything about the packs.
+    const bool bad_format = !errors.empty() && errors.front().code == "usage.E002";
+    if (total > Limits::kMaxInputBytes && !bad_format)
+      return error_output({{"input.E103", "", "", 0, 0,
+                            "input is " + std::to_string(total) + " bytes; the limit is " +
+                                std::to_string(Limits::kMaxInputBytes)}},
+                          format);
     if (!errors.empty()) return error_output(errors, format);
     if (mode == Mode::kUndecided) {
       mode = decide(start, true);
