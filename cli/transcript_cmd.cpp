@@ -1,6 +1,7 @@
 #include "transcript_cmd.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -16,7 +17,11 @@ constexpr std::size_t kPiece = 1 << 20;
 // totals that head the report are known only at the end, so the parts cannot go to stdout yet).
 class Spool {
  public:
-  Spool() = default;
+  // KEFU_TRANSCRIPT_SPOOL_BYTES sets how much a part may hold in memory before it goes to a
+  // temporary file (tests set 0 to run the file path on small inputs).
+  Spool() {
+    if (const char* v = std::getenv("KEFU_TRANSCRIPT_SPOOL_BYTES")) in_memory_ = std::strtoull(v, nullptr, 10);
+  }
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
   ~Spool() {
@@ -24,10 +29,14 @@ class Spool {
   }
   void append(const std::string& s) {
     if (s.empty()) return;
-    if (!file_ && mem_.size() + s.size() > kInMemory) {
+    if (!file_ && mem_.size() + s.size() > in_memory_) {
       file_ = std::tmpfile();  // removed by the system when closed
-      if (file_ && !write(mem_)) return;
-      std::string().swap(mem_);
+      if (!file_) {
+        in_memory_ = static_cast<std::size_t>(-1);  // no temporary file: keep it in memory
+      } else {
+        if (!write(mem_)) return;
+        std::string().swap(mem_);
+      }
     }
     if (file_) {
       write(s);
@@ -51,11 +60,11 @@ class Spool {
   bool failed() const { return failed_; }
 
  private:
-  static constexpr std::size_t kInMemory = 8u << 20;
   bool write(const std::string& s) {
     if (std::fwrite(s.data(), 1, s.size(), file_) != s.size()) failed_ = true;
     return !failed_;
   }
+  std::size_t in_memory_ = 8u << 20;
   std::FILE* file_ = nullptr;
   std::string mem_;
   bool failed_ = false;
