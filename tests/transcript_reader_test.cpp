@@ -184,6 +184,40 @@ TEST(TranscriptReader, ImpossibleTimesAreReportedAndKeptAsText) {
             "kept as text of the message above");
 }
 
+// Every time form of the SPEC, with and without brackets, and the role words of issue 3
+// (顾客 a buyer, 【系统】 an event, 客服01 an agent); a bare clock takes the date before it.
+TEST(TranscriptReader, EveryTimeFormAndRoleWordOfTheIssue) {
+  const Read r = read_text(
+      "2024-06-18T10:00:05+08:00 顾客: 在吗\n"
+      "2024年6月18日 10:00:35 客服01: 亲，在的\n"
+      "2024/6/18 10:01 顾客: 有货吗\n"
+      "[2024-06-18T02:02:00Z] 客服01: 亲，有的\n"
+      "10:03:00 顾客: 好\n"
+      "[10:03:30] 【系统】 买家已付款\n");
+  ASSERT_EQ(r.conversations.size(), 1u) << notes_text(r.notes);
+  const auto& c = r.conversations[0];
+  EXPECT_EQ(speakers(c), "BABABS");
+  const std::int64_t expected[] = {0, 30, 55, 115, 175, 205};
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    EXPECT_TRUE(c[i].has_time) << i;
+    EXPECT_EQ(c[i].time - c[0].time, expected[i]) << i;
+  }
+  EXPECT_EQ(c[5].text, "买家已付款");
+  EXPECT_TRUE(r.notes.empty()) << notes_text(r.notes);
+}
+
+// --agent / --buyer take comma-separated lists (ASCII or full-width commas) and settle names
+// that would otherwise be guessed, with no note.
+TEST(TranscriptReader, AgentAndBuyerListsSettleEveryName) {
+  const Read r = read_text(
+      "[10:00:00] 小萌: 亲，在的\n[10:00:10] 张三: 在吗\n[10:00:20] 小美: 亲，您说\n[10:00:30] 张三: 好\n",
+      "小萌，小美", "张三");
+  ASSERT_EQ(r.conversations.size(), 1u);
+  EXPECT_EQ(speakers(r.conversations[0]), "ABAB");
+  EXPECT_EQ(r.buyers[0], "张三");
+  EXPECT_TRUE(r.notes.empty()) << notes_text(r.notes);
+}
+
 TEST(TranscriptReader, JsonMessagesConversationsAndBareArrays) {
   const Read one = read_json(
       R"({"messages":[{"time":"2024-06-18 10:00:00","from":"buyer","text":"在吗"},)"
