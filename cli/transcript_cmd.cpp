@@ -82,6 +82,7 @@ int run_transcript(const Args& args) {
   if (!in) return fail("cannot read \"" + args.input + "\"");
   TranscriptStream stream(args.options);
   std::vector<Spool> spools(stream.parts());
+  stream.on_part([&](std::size_t k, std::string text) { spools[k].append(text); });
   std::vector<char> buf(kPiece);
   std::size_t n;
   while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {

@@ -192,3 +192,46 @@ TEST(TranscriptStream, TheReportIsHandedOutAsItGrows) {
 
 }  // namespace
 }  // namespace kefu
+
+namespace kefu {
+namespace {
+
+// JSON input is read when it ends, in finish(); with on_part the report still leaves a mebibyte
+// at a time, and what was handed out plus what is left is the whole-string report.
+TEST(TranscriptStream, OnPartHandsTheReportOverWhileAJsonExportIsRead) {
+  std::string input = "{\"conversations\":[";
+  for (int c = 0; c < 4000; ++c) {
+    char conv[512];
+    std::snprintf(conv, sizeof conv,
+                  "%s{\"messages\":[{\"time\":\"2024-06-18 10:%02d:00\",\"from\":\"buyer\",\"name\":\"tb_%d\",\"text\":\"在吗\"},"
+                  "{\"time\":\"2024-06-18 10:%02d:40\",\"from\":\"agent\",\"text\":\"嗯，加我vx聊，全网最低价\"}]}",
+                  c ? "," : "", c % 60, c, c % 60);
+    input += conv;
+  }
+  input += "]}";
+  for (Format f : {Format::kText, Format::kJson, Format::kCsv}) {
+    Options o;
+    o.format = f;
+    const Output whole = transcript(input, o);
+    ASSERT_EQ(whole.status, 1) << whole.err;
+    TranscriptStream s(o);
+    std::vector<std::string> parts(s.parts());
+    std::size_t handed = 0, largest = 0;
+    s.on_part([&](std::size_t k, std::string text) {
+      ++handed;
+      largest = std::max(largest, text.size());
+      parts[k] += text;
+    });
+    for (std::size_t at = 0; at < input.size(); at += 100000) s.feed(std::string_view(input).substr(at, 100000));
+    std::vector<std::string> after;
+    Output out = s.finish(after);
+    EXPECT_GT(handed, 2u);
+    EXPECT_LT(largest, 2u << 20);
+    for (std::size_t k = 0; k < after.size(); ++k) out.out += parts[k] + s.take(k) + after[k];
+    EXPECT_EQ(out.out, whole.out);
+    EXPECT_EQ(out.err, whole.err);
+  }
+}
+
+}  // namespace
+}  // namespace kefu

@@ -4,6 +4,7 @@
 // 1 MiB at a time). kefu::transcript() is this, fed at once, and prints the same bytes.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ class TranscriptStream {
   // known only at the end. take(k) moves out what part k gained since the last call.
   std::size_t parts() const;
   std::string take(std::size_t part);
+
+  // Optional: hands a part over whenever it holds a mebibyte or so, during feed() and finish()
+  // alike, so a report never piles up in memory even where checking happens at the end (JSON
+  // input is read in finish()). take() still gives whatever is left.
+  void on_part(std::function<void(std::size_t part, std::string text)> drain);
 
   // Ends the input. The report is result.out + part 0 + after[0] + part 1 + after[1] ...;
   // result.status and result.err are those of kefu::transcript. When result.status is 2 (bad

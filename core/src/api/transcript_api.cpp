@@ -2,6 +2,7 @@
 // check each as it completes and write the report as it goes. The stream keeps one conversation
 // and one piece of the input; kefu::transcript is the stream fed at once.
 #include <algorithm>
+#include <functional>
 
 #include "api/api_common.h"
 #include "api/engine.h"
@@ -20,6 +21,9 @@ class CheckingSink : public ConversationSink {
   void on_conversation(Conversation& c) override {
     checker_.check(c, result_, notes_);
     report_.conversation(c, result_);
+    if (drain)
+      for (std::size_t k = 0; k < report_.parts(); ++k)
+        if (report_.held(k) >= kDrainBytes) drain(k, report_.take(k));
     totals.figures.add(result_.figures);
     totals.messages += c.messages.size();
     for (const auto& m : c.messages)
@@ -29,6 +33,8 @@ class CheckingSink : public ConversationSink {
   }
 
   TranscriptTotals totals;
+  std::function<void(std::size_t, std::string)> drain;
+  static constexpr std::size_t kDrainBytes = 1 << 20;
 
  private:
   const TranscriptChecker& checker_;
@@ -189,6 +195,10 @@ TranscriptStream::~TranscriptStream() = default;
 
 void TranscriptStream::feed(std::string_view piece) {
   if (impl_) impl_->feed(piece);
+}
+
+void TranscriptStream::on_part(std::function<void(std::size_t part, std::string text)> drain) {
+  if (impl_ && impl_->sink) impl_->sink->drain = std::move(drain);
 }
 
 std::size_t TranscriptStream::parts() const { return impl_ && impl_->report ? impl_->report->parts() : 0; }

@@ -34,6 +34,7 @@ class TranscriptReport {
     s.swap(part_[k]);
     return s;
   }
+  std::size_t held(std::size_t k) const { return part_[k].size(); }
   // Returns the head; `after` gets one piece per part.
   virtual std::string finish(const TranscriptTotals& totals, const std::vector<Error>& notes,
                              std::vector<std::string>& after) = 0;
