@@ -27,13 +27,33 @@ std::string junk(std::size_t n) {
 TEST(TranscriptHostile, BinaryJunkIsABadInputNamingTheFirstLine) {
   const Output out = run(junk(1 << 20));
   EXPECT_EQ(out.status, 2);
-  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript: no message found", 0), 0u) << out.err.substr(0, 500);
+  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:1: binary data, not a transcript: ", 0), 0u)
+      << out.err.substr(0, 500);
   EXPECT_NE(out.err.find("[transcript.E301] transcript:1: "), std::string::npos) << out.err.substr(0, 500);
   EXPECT_LT(out.err.size(), 20000u);  // capped notes, not a line per junk line
   const Output json = run(junk(1 << 16), Format::kJson);
   EXPECT_EQ(json.status, 2);
   const auto doc = nlohmann::json::parse(json.out);  // valid JSON even for junk input
   EXPECT_EQ(doc["errors"][0]["code"], "transcript.E312");
+}
+
+// Random bytes now and then make a line that starts `K: ` — a message by the letter of the
+// untimed form. A file that is mostly control bytes is still no transcript, and UTF-16 is named.
+TEST(TranscriptHostile, JunkWithAStrayMessageLineIsStillBinary) {
+  std::string text = junk(1 << 18);
+  text.insert(text.size() / 2, "\nK: 亲，您好\n");
+  const Output out = run(text, Format::kCsv);
+  EXPECT_EQ(out.status, 2);
+  EXPECT_TRUE(out.out.empty());
+  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:", 0), 0u) << out.err.substr(0, 300);
+  EXPECT_NE(out.err.find("binary data, not a transcript"), std::string::npos);
+  const Output utf16 = run(std::string("\xFF\xFE[\x00" "1\x00" "0\x00:\x00", 10));
+  EXPECT_EQ(utf16.status, 2);
+  EXPECT_EQ(utf16.err.rfind("[transcript.E312] transcript:1: this file is UTF-16; save the export as UTF-8", 0), 0u)
+      << utf16.err;
+  // A real export with one stray control byte is read as ever.
+  const Output one = run("[10:00:00] 买家: 在吗\x01\n[10:00:20] 客服: 亲，在的呢，请问需要什么\n");
+  EXPECT_NE(one.status, 2) << one.err;
 }
 
 TEST(TranscriptHostile, TwoHundredThousandLinesWithoutSeparator) {

@@ -156,6 +156,17 @@ struct TranscriptRun {
     std::size_t messages = 0;
     if (mode == Mode::kText) {
       messages = text->finish();
+      const TextStats& st = text->stats();
+      if (st.mostly_binary()) {
+        std::vector<Error> fatal = {
+            {"transcript.E312", "transcript", "", static_cast<int>(st.first_binary), 0,
+             st.utf16 ? std::string("this file is UTF-16; save the export as UTF-8 and check it again")
+                      : "binary data, not a transcript: " + std::to_string(st.binary) + " of " +
+                            std::to_string(st.lines) + " lines hold control bytes, the first is this one"}};
+        const std::vector<Error> all_notes = notes.finish();
+        fatal.insert(fatal.end(), all_notes.begin(), all_notes.end());
+        return error_output(fatal, format);
+      }
     } else {
       std::string_view input = json_view.empty() ? std::string_view(json) : json_view;
       messages = read_json_transcript(input, hints, *sink, notes, errors);

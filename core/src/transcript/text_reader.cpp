@@ -217,6 +217,7 @@ class TextReader {
 
   // The most bytes the buffer ever held (for tests of bounded memory).
   std::size_t peak_buffer() const { return peak_; }
+  const TextStats& stats() const { return stats_; }
 
  private:
   // Every view the reader holds: all point into buf_ (a view that was never set is null).
@@ -259,6 +260,15 @@ class TextReader {
     if (line.empty()) {
       ++blank_run_;
       return;
+    }
+    ++stats_.lines;
+    if (line_no == 1 && (starts_with(raw, "\xFF\xFE") || starts_with(raw, "\xFE\xFF"))) stats_.utf16 = true;
+    for (char ch : line) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if ((c < 0x20 && c != '\t' && c != '\v' && c != '\f') || c == 0x7F) {
+        if (stats_.binary++ == 0) stats_.first_binary = line_no;
+        break;
+      }
     }
     if (is_header(line)) {
       flush();
@@ -397,6 +407,7 @@ class TextReader {
   }
 
   std::string buf_;
+  TextStats stats_;
   std::size_t scanned_ = 0, searched_ = 0, line_no_ = 0, peak_ = 0;
   const RoleHints& hints_;
   ConversationSink& sink_;
@@ -422,6 +433,7 @@ TextTranscriptStream::~TextTranscriptStream() = default;
 void TextTranscriptStream::feed(std::string_view piece) { impl_->feed(piece); }
 std::size_t TextTranscriptStream::finish() { return impl_->finish(); }
 std::size_t TextTranscriptStream::peak_buffer() const { return impl_->peak_buffer(); }
+const TextStats& TextTranscriptStream::stats() const { return impl_->stats(); }
 
 std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
                                  ConversationSink& sink, Notes& notes) {

@@ -19,6 +19,16 @@ std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
 // The same, fed piece by piece (pieces may end anywhere, inside a line or a character): each
 // conversation goes to the sink as soon as the line after it is read, and the reader keeps only
 // the open conversation and the unfinished line.
+// What the lines looked like: a file whose lines are mostly control bytes is binary data (or
+// UTF-16), not a transcript, whatever `K:` a random line happens to start with.
+struct TextStats {
+  std::size_t lines = 0;         // not blank
+  std::size_t binary = 0;        // holding a control byte (NUL, ESC, DEL …)
+  std::size_t first_binary = 0;  // its line number
+  bool utf16 = false;            // starts with a UTF-16 byte order mark
+  bool mostly_binary() const { return utf16 || (lines > 0 && binary * 2 > lines); }
+};
+
 class TextTranscriptStream {
  public:
   TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes);
@@ -26,6 +36,7 @@ class TextTranscriptStream {
   void feed(std::string_view piece);
   std::size_t finish();  // reads the last line, hands over the last conversation; messages read
   std::size_t peak_buffer() const;  // the most bytes held at once
+  const TextStats& stats() const;
 
  private:
   struct Impl;
