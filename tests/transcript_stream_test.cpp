@@ -167,6 +167,30 @@ TEST(TranscriptStream, AnExportWithNoSeparatorIsHeldOnePartAtATime) {
   EXPECT_LT(reader.peak_buffer(), (20000u * 60) + (2u << 20));  // one part of ~55-byte lines and a piece
 }
 
+// Nicknames are remembered across conversations (an agent's stays an agent), but not without
+// end: 100,000 buyers, each once, leave a bounded memory of names and every role right.
+TEST(TranscriptStream, RememberedNicknamesStayBounded) {
+  std::string input;
+  for (int c = 0; c < 100000; ++c)
+    input += "[10:00:00] buyer" + std::to_string(c) + ": 在吗\n[10:00:10] 小萌: 亲，在的\n\n";
+  class Roles : public ConversationSink {
+   public:
+    void on_conversation(Conversation& c) override {
+      ++n;
+      wrong += c.messages.size() != 2 || c.messages[0].speaker != Speaker::kBuyer ||
+               c.messages[1].speaker != Speaker::kAgent;
+    }
+    std::size_t n = 0, wrong = 0;
+  } sink;
+  Notes notes;
+  TextTranscriptStream reader(RoleHints{}, sink, notes);
+  reader.feed(input);
+  reader.finish();
+  EXPECT_EQ(sink.n, 100000u);
+  EXPECT_EQ(sink.wrong, 0u);
+  EXPECT_LE(reader.stats().most_names, 20000u);
+}
+
 // The report is handed out as it grows: after each piece, what the parts hold is taken, so the
 // caller never needs the report whole.
 TEST(TranscriptStream, TheReportIsHandedOutAsItGrows) {

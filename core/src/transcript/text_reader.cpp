@@ -1,5 +1,6 @@
 // The text form of a transcript, line by line over a view of the input: no line is copied.
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@ namespace kefu {
 namespace {
 
 constexpr std::size_t kMaxNameBytes = 64;
+constexpr std::size_t kMaxKnownNames = 20000;
 
 bool is_space_at(std::string_view s, std::size_t i, std::size_t& len) {
   if (i >= s.size()) return false;
@@ -336,7 +338,15 @@ class TextReader {
 
   Speaker remember(std::string_view name, Speaker s) {
     if (s == Speaker::kAgent) has_known_agent_ = true;
+    // A day's export has a few agents and many buyers: past kMaxKnownNames the buyers are
+    // forgotten (a buyer is known again from the agent beside them), so the names remembered
+    // stay bounded whatever the file; a file of nothing but new names forgets them all.
+    if (known_.size() >= kMaxKnownNames) {
+      for (auto it = known_.begin(); it != known_.end();) it = it->second == Speaker::kBuyer ? known_.erase(it) : std::next(it);
+      if (known_.size() >= kMaxKnownNames / 2) known_.clear();
+    }
     known_.emplace(std::string(name), s);
+    stats_.most_names = std::max(stats_.most_names, known_.size());
     return s;
   }
 

@@ -26,6 +26,7 @@ struct TextStats {
   std::size_t binary = 0;        // holding a control byte (NUL, ESC, DEL …)
   std::size_t first_binary = 0;  // its line number
   bool utf16 = false;            // starts with a UTF-16 byte order mark
+  std::size_t most_names = 0;    // the most nicknames remembered at once (bounded)
   bool mostly_binary() const { return utf16 || (lines > 0 && binary * 2 > lines); }
 };
 
