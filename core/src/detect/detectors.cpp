@@ -15,7 +15,9 @@ struct NumberToken {
 
 bool is_group_separator(char32_t c) { return c == ' ' || c == '-'; }
 
-std::vector<NumberToken> number_tokens(std::u32string_view f) {
+// Tokens with fewer than `min_digits` digits are left out (every caller wants 11 or more), so
+// the many short numbers of a transcript (times, prices) cost no allocation.
+std::vector<NumberToken> number_tokens(std::u32string_view f, std::size_t min_digits) {
   std::vector<NumberToken> out;
   const std::size_t n = f.size();
   std::size_t i = 0;
@@ -24,29 +26,38 @@ std::vector<NumberToken> number_tokens(std::u32string_view f) {
       ++i;
       continue;
     }
-    NumberToken t{static_cast<std::uint32_t>(i), 0, {}, 0};
-    std::size_t j = i;
+    std::size_t j = i, digits = 0;
     while (j < n) {
       if (is_ascii_digit(f[j])) {
-        t.digits.push_back(f[j]);
+        ++digits;
         ++j;
-      } else if (is_group_separator(f[j]) && j + 1 < n && is_ascii_digit(f[j + 1]) && t.digits.size() >= 3) {
+      } else if (is_group_separator(f[j]) && j + 1 < n && is_ascii_digit(f[j + 1]) && digits >= 3) {
         ++j;
       } else {
         break;
       }
     }
-    if (j < n && (f[j] == 'x') && t.digits.size() == 17) {
-      t.tail = 'x';
+    const std::size_t digits_end = j;
+    char32_t tail = 0;
+    if (j < n && (f[j] == 'x') && digits == 17) {
+      tail = 'x';
       ++j;
     }
-    t.end = static_cast<std::uint32_t>(j);
     bool letter_after = j < n && is_latin_letter(f[j]);
-    if (!letter_after) out.push_back(t);
+    if (!letter_after && digits >= min_digits) {
+      NumberToken t{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), {}, tail};
+      t.digits.reserve(digits);
+      for (std::size_t k = i; k < digits_end; ++k)
+        if (is_ascii_digit(f[k])) t.digits.push_back(f[k]);
+      out.push_back(std::move(t));
+    }
     i = j;
   }
   return out;
 }
+
+// The shortest number any caller accepts: a mobile number without its 86 prefix.
+constexpr std::size_t kMinDigits = 11;
 
 // Masks digits (and a trailing X) of original[start, end), keeping `keep_head` and `keep_tail`.
 std::string mask_digits(std::u32string_view f, std::u32string_view original, std::uint32_t start,
@@ -99,7 +110,7 @@ bool luhn_ok(std::u32string_view d) {
 
 std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f)) {
+  for (const auto& t : number_tokens(f, kMinDigits)) {
     std::u32string_view d = t.digits;
     std::size_t skip = 0;
     if (d.size() == 13 && d.substr(0, 2) == U"86") skip = 2;  // +86 / 86 prefix
@@ -111,7 +122,7 @@ std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_vie
 
 std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f)) {
+  for (const auto& t : number_tokens(f, kMinDigits)) {
     std::u32string d = t.digits;
     if (t.tail) d.push_back('x');
     if (d.size() != 18 || !id_card_checksum_ok(d)) continue;
@@ -122,7 +133,7 @@ std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_vi
 
 std::vector<DetectedSpan> find_bank_cards(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f)) {
+  for (const auto& t : number_tokens(f, kMinDigits)) {
     if (t.tail || t.digits.size() < 16 || t.digits.size() > 19 || !luhn_ok(t.digits)) continue;
     // An ID number that happens to pass Luhn is reported as an ID number, not twice.
     if (t.digits.size() == 18 && id_card_checksum_ok(t.digits)) continue;
@@ -189,6 +200,11 @@ std::vector<DetectedSpan> find_addresses(std::u32string_view f, std::u32string_v
   // it starts at the first admin marker's name (up to 6 characters before a 省/市/区) or the
   // street name, and runs over every following number+unit group.
   std::vector<DetectedSpan> out;
+  // Street markers' first characters, by their low byte: most positions start no marker, and
+  // one table look-up rules them out before any comparison.
+  bool street_head[256] = {};
+  for (const auto& w : m.street)
+    if (!w.empty()) street_head[w.front() & 0xFF] = true;
   auto match_any = [&](std::size_t i, const std::vector<std::u32string>& list) -> std::size_t {
     for (const auto& w : list)
       if (!w.empty() && starts_with_at(f, i, w)) return w.size();
@@ -197,6 +213,10 @@ std::vector<DetectedSpan> find_addresses(std::u32string_view f, std::u32string_v
   auto is_name_char = [&](char32_t c) { return !is_separator(c) && !is_ascii_digit(c); };
   std::size_t i = 0, last_end = 0;
   while (i < f.size()) {
+    if (!street_head[f[i] & 0xFF]) {
+      ++i;
+      continue;
+    }
     std::size_t sl = match_any(i, m.street);
     if (sl == 0 || i == 0 || !is_name_char(f[i - 1])) {
       ++i;

@@ -1,7 +1,7 @@
 #include "report/check_report.h"
 
-#include "report/finding_json.h"
 #include "report/json_out.h"
+#include "transcript/output_escape.h"
 #include "text/utf8.h"
 
 namespace kefu {
@@ -65,25 +65,81 @@ std::string check_report_text(std::u32string_view reply, const ReplyResult& resu
   return out;
 }
 
+// Written straight into the output, byte for byte what dump_json prints for the same document
+// (goldens compare them): a whole pasted transcript has tens of thousands of findings, and a
+// JSON value per finding cost more than checking the text.
 std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
-  nlohmann::ordered_json j;
-  j["platform"] = packs.platform;
-  j["packs"] = nlohmann::ordered_json::array();
+  std::string out;
+  out.reserve(256 + result.findings.size() * 512);
+  out += "{\n  \"platform\": ";
+  append_json_string(out, packs.platform);
+  out += ",\n  \"packs\": [";
+  bool first = true;
   for (const auto& p : packs.packs)
-    if (p.contributes("rules")) j["packs"].push_back(p.name);
-  j["findings"] = nlohmann::ordered_json::array();
-  int counts[3] = {0, 0, 0};
-  for (const auto& f : result.findings) {
-    j["findings"].push_back(finding_to_json(f));
-    counts[f.rule->severity == "error" ? 0 : f.rule->severity == "warning" ? 1 : 2]++;
+    if (p.contributes("rules")) {
+      out += first ? "\n    " : ",\n    ";
+      first = false;
+      append_json_string(out, p.name);
+    }
+  out += first ? "]" : "\n  ]";
+  out += ",\n  \"findings\": [";
+  std::size_t counts[3] = {0, 0, 0};
+  auto field = [&out](const char* key) {
+    out += ",\n      \"";
+    out += key;
+    out += "\": ";
+  };
+  // Keep in step with finding_to_json.
+  for (std::size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    const RuleMeta& r = *f.rule;
+    counts[r.severity == "error" ? 0 : r.severity == "warning" ? 1 : 2]++;
+    out += i == 0 ? "\n    {\n      \"rule\": " : ",\n    {\n      \"rule\": ";
+    append_json_string(out, r.id);
+    field("category");
+    append_json_string(out, r.category);
+    field("severity");
+    append_json_string(out, r.severity);
+    field("start");
+    out += std::to_string(f.start);
+    field("end");
+    out += std::to_string(f.end);
+    field("start_utf16");
+    out += std::to_string(f.start_utf16);
+    field("end_utf16");
+    out += std::to_string(f.end_utf16);
+    field("text");
+    append_json_string(out, f.text);
+    field("title");
+    append_json_string(out, r.title);
+    field("message");
+    append_json_string(out, r.message);
+    field("penalty");
+    append_json_string(out, r.penalty);
+    field("suggestion");
+    append_json_string(out, f.suggestion);
+    field("source");
+    append_json_string(out, r.source);
+    out += "\n    }";
   }
-  j["summary"] = {{"total", result.findings.size()},
-                  {"error", counts[0]},
-                  {"warning", counts[1]},
-                  {"info", counts[2]}};
-  j["warnings"] = nlohmann::ordered_json::array();
-  for (const auto& w : result.warnings) j["warnings"].push_back(w.to_json());
-  return dump_json(j);
+  out += result.findings.empty() ? "]" : "\n  ]";
+  out += ",\n  \"summary\": {\n    \"total\": " + std::to_string(result.findings.size()) +
+         ",\n    \"error\": " + std::to_string(counts[0]) + ",\n    \"warning\": " +
+         std::to_string(counts[1]) + ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }";
+  out += ",\n  \"warnings\": [";
+  for (std::size_t i = 0; i < result.warnings.size(); ++i) {
+    // Few and small: nlohmann prints each, indented one level deeper.
+    const std::string w =
+        result.warnings[i].to_json().dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += i == 0 ? "\n    " : ",\n    ";
+    for (char c : w) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+  }
+  out += result.warnings.empty() ? "]" : "\n  ]";
+  out += "\n}\n";
+  return out;
 }
 
 }  // namespace kefu
