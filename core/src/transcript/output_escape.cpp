@@ -68,21 +68,24 @@ void append_json_string(std::string& out, std::string_view s) {
 
 void append_csv_cell(std::string& out, std::string_view s, bool text) {
   const bool formula = text && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
-  bool quote = !s.empty() && (s.front() == ' ' || s.back() == ' ');
-  for (char c : s)
-    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-      quote = true;
-      break;
-    }
+  const bool quote = (!s.empty() && (s.front() == ' ' || s.back() == ' ')) ||
+                     s.find_first_of(",\"\n\r") != std::string_view::npos;
   if (quote) out += '"';
   if (formula) out += '\'';
   if (!quote) {
     out.append(s.data(), s.size());
     return;
   }
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+  // Double every quote, copying the stretches between them whole.
+  for (std::size_t at = 0;;) {
+    const std::size_t q = s.find('"', at);
+    if (q == std::string_view::npos) {
+      out.append(s.data() + at, s.size() - at);
+      break;
+    }
+    out.append(s.data() + at, q + 1 - at);
+    out += '"';
+    at = q + 1;
   }
   out += '"';
 }
