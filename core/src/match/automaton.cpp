@@ -41,35 +41,60 @@ Automaton::Automaton(const std::vector<std::u32string>& patterns) {
     return it->second;
   };
 
-  // Trie as a hash of (state, class) -> child while building; turned into CSR below.
-  std::unordered_map<std::uint64_t, std::uint32_t> children;
+  // Trie as a hash of (state, class) -> child while building; turned into CSR below. Open
+  // addressing in one flat table and the outputs as flat (state, id) pairs: the per-node
+  // allocations of a node-based map and of one vector per state were most of the build time.
+  std::size_t chars = 0;
+  for (const auto& p : patterns) chars += p.size();
+  std::size_t cap = 64;
+  while (cap < 2 * chars + 2) cap <<= 1;
+  constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> children(cap, {kEmpty, 0});
+  std::size_t child_count = 0;
   std::vector<std::uint32_t> depth{0};
-  std::vector<std::vector<std::uint32_t>> outputs(1);
+  depth.reserve(chars + 1);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> finals;  // (state, pattern id)
+  finals.reserve(patterns.size());
   pattern_len_.reserve(patterns.size());
   for (std::uint32_t id = 0; id < patterns.size(); ++id) {
     std::uint32_t s = 0;
     for (char32_t c : patterns[id]) {
-      std::uint64_t key = (std::uint64_t{s} << 32) | cls(c);
-      auto it = children.find(key);
-      if (it == children.end()) {
-        std::uint32_t t = static_cast<std::uint32_t>(depth.size());
+      const std::uint64_t key = (std::uint64_t{s} << 32) | cls(c);
+      std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
+      while (children[h].first != kEmpty && children[h].first != key) h = (h + 1) & (cap - 1);
+      if (children[h].first == kEmpty) {
+        const std::uint32_t t = static_cast<std::uint32_t>(depth.size());
         depth.push_back(depth[s] + 1);
-        outputs.emplace_back();
-        children.emplace(key, t);
+        children[h] = {key, t};
+        ++child_count;
         s = t;
       } else {
-        s = it->second;
+        s = children[h].second;
       }
     }
-    outputs[s].push_back(id);
+    finals.emplace_back(s, id);
     pattern_len_.push_back(static_cast<std::uint32_t>(patterns[id].size()));
   }
   astral_class_.assign(astral.begin(), astral.end());
   std::sort(astral_class_.begin(), astral_class_.end());
 
   const std::uint32_t n = static_cast<std::uint32_t>(depth.size());
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges(children.begin(), children.end());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges;
+  edges.reserve(child_count);
+  for (const auto& e : children)
+    if (e.first != kEmpty) edges.push_back(e);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(children);
   std::sort(edges.begin(), edges.end());
+  // Pattern ids per state (CSR), in id order within a state, as the scan reports them.
+  out_begin_.assign(n + 1, 0);
+  for (const auto& f : finals) ++out_begin_[f.first + 1];
+  for (std::uint32_t s = 0; s < n; ++s) out_begin_[s + 1] += out_begin_[s];
+  out_ids_.assign(finals.size(), 0);
+  {
+    std::vector<std::uint32_t> at(out_begin_.begin(), out_begin_.end() - 1);
+    for (const auto& f : finals) out_ids_[at[f.first]++] = f.second;
+  }
+  auto has_output = [&](std::uint32_t s) { return out_begin_[s] < out_begin_[s + 1]; };
   edge_begin_.assign(n + 1, 0);
   edge_class_.reserve(edges.size());
   edge_target_.reserve(edges.size());
@@ -103,15 +128,10 @@ Automaton::Automaton(const std::vector<std::u32string>& patterns) {
         f = fail_[f];
       }
       fail_[t] = target;
-      dict_link_[t] = outputs[target].empty() ? dict_link_[target] : target;
+      dict_link_[t] = has_output(target) ? target : dict_link_[target];
       queue.push_back(t);
     }
   }
-
-  out_begin_.assign(n + 1, 0);
-  for (std::uint32_t s = 0; s < n; ++s) out_begin_[s + 1] = out_begin_[s] + outputs[s].size();
-  out_ids_.reserve(out_begin_[n]);
-  for (auto& o : outputs) out_ids_.insert(out_ids_.end(), o.begin(), o.end());
 }
 
 }  // namespace kefu

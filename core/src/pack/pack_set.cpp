@@ -1,3 +1,5 @@
+#include <list>
+
 #include "kefu/kefu.h"
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
@@ -5,6 +7,21 @@
 
 namespace kefu {
 namespace {
+
+// Built-in packs are parsed once per process and copied from then on: switching platforms
+// re-reads common and shop, and a copy costs a fraction of a parse. They are not validated here:
+// tests/pack_schema_test.cpp validates every built-in pack (as validate_pack with builtin=true)
+// at build time, and validating them again on every load was a fifth of the compile time.
+const nlohmann::json* builtin_doc(const BuiltinPack& b, const std::string& file,
+                                  std::vector<Error>& errors) {
+  static std::list<std::pair<const BuiltinPack*, nlohmann::json>> parsed;  // stable addresses
+  for (const auto& [pack, doc] : parsed)
+    if (pack == &b) return &doc;
+  nlohmann::json doc;
+  if (!parse_pack_json(b.json, file, doc, errors)) return nullptr;
+  parsed.emplace_back(&b, std::move(doc));
+  return &parsed.back().second;
+}
 
 bool load_builtin(const std::string& name, PackSet& set, std::vector<Error>& errors,
                   std::vector<std::string> sections = {}) {
@@ -14,10 +31,9 @@ bool load_builtin(const std::string& name, PackSet& set, std::vector<Error>& err
     errors.push_back({"pack.E211", file, "", 0, 0, "no built-in pack \"" + name + "\""});
     return false;
   }
-  Pack p{name, file, true, {}, std::move(sections)};
-  if (!parse_pack_json(b->json, file, p.doc, errors) || !validate_pack(p.doc, file, true, errors))
-    return false;
-  set.packs.push_back(std::move(p));
+  const nlohmann::json* doc = builtin_doc(*b, file, errors);
+  if (!doc) return false;
+  set.packs.push_back(Pack{name, file, true, *doc, std::move(sections)});
   return true;
 }
 
@@ -91,8 +107,11 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
   if (options.shop_pack) load_builtin("shop", out, errors);
   // Packs a platform borrows from are loaded first but contribute only what is borrowed.
   const BuiltinPack* platform = find_builtin_pack(options.platform);
-  if (platform) {
-    nlohmann::json doc = nlohmann::json::parse(platform->json, nullptr, false);
+  std::vector<Error> ignored;  // a platform pack that does not parse is reported by load_builtin
+  const nlohmann::json* platform_doc =
+      platform ? builtin_doc(*platform, "rules/" + options.platform + ".json", ignored) : nullptr;
+  if (platform_doc) {
+    const nlohmann::json& doc = *platform_doc;
     if (doc.is_object() && doc.contains("extends") && doc["extends"].is_array())
       for (const auto& e : doc["extends"])
         if (e.is_object() && e.contains("pack") && e["pack"].is_string() &&

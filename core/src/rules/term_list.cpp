@@ -64,13 +64,23 @@ bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::ui
 
 void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint32_t term) {
   std::vector<std::u32string> variants{normalized};
+  // Most terms contain no stand-in key: a 64-bit mask of the characters present lets the search
+  // skip a key whose first character cannot occur (the find per key was most of this function).
+  auto mask_of = [](const std::u32string& v) {
+    std::uint64_t m = 0;
+    for (char32_t c : v) m |= std::uint64_t{1} << (c & 63);
+    return m;
+  };
+  std::uint64_t present = mask_of(normalized);
   for (const auto& [key, alts] : equivalents_.entries) {
+    if (key.empty() || !(present & (std::uint64_t{1} << (key[0] & 63)))) continue;
     std::size_t n = variants.size();
     for (std::size_t i = 0; i < n && variants.size() < Limits::kMaxEquivalentVariants; ++i) {
       if (variants[i].find(key) == std::u32string::npos) continue;
       for (const auto& alt : alts) {
         if (variants.size() >= Limits::kMaxEquivalentVariants) break;
         variants.push_back(normalize_term(replace_all(variants[i], key, alt)));
+        present |= mask_of(variants.back());
       }
     }
   }
