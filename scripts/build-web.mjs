@@ -14,6 +14,15 @@ const siteDir = path.join(distDir, 'web');
 fs.rmSync(siteDir, { recursive: true, force: true });
 fs.cpSync(webDir, siteDir, { recursive: true });
 fs.copyFileSync(modulePath, path.join(siteDir, 'kefu_lint.js'));
+// The site loads the page's modules as one deferred script: a module graph is fetched level by
+// level (main.js, then its imports, then theirs), and those round trips delayed the first check.
+const appJs = path.join(siteDir, 'js/app.js');
+fs.writeFileSync(appJs, bundle(path.join(webDir, 'js'), 'main.js'));
+for (const file of fs.readdirSync(path.join(siteDir, 'js')))
+  if (!['app.js', 'boot.js'].includes(file)) fs.rmSync(path.join(siteDir, 'js', file));
+const siteIndex = path.join(siteDir, 'index.html');
+fs.writeFileSync(siteIndex, replaceOnce(fs.readFileSync(siteIndex, 'utf8'),
+  /<script type="module" src="js\/main.js"><\/script>/, '<script defer src="js/app.js"></script>'));
 
 const files = listFiles(siteDir).filter((f) => f !== 'sw.js');
 const version = sha256(files.map((f) => f + '\0' + sha256(fs.readFileSync(path.join(siteDir, f)))).join('\n'), 'hex').slice(0, 16);
@@ -45,6 +54,7 @@ function singleFile() {
   html = replaceOnce(html, /<link rel="manifest" [^>]*>\n/, '');
   html = replaceOnce(html, /<link rel="stylesheet" href="css\/app.css">/, () => `<style>${css}</style>`);
   html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>\n/, '');
+  html = replaceOnce(html, /<script src="js\/boot.js"><\/script>\n/, '');  // no worker from file://
   // At the end of <body>, like a deferred module: the elements exist when it runs.
   return replaceOnce(html, /<\/body>/, () => `<script>${kefu}</script>\n<script>${page}</script>\n</body>`);
 }
