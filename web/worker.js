@@ -34,7 +34,10 @@ function flush() {
   const newest = new Map();
   for (const request of pending) if (request.channel) newest.set(request.channel, request.id);
   for (const request of pending) {
-    if (request.channel && newest.get(request.channel) !== request.id) {
+    if (request.warm) {
+      // Compiles the packs the page is about to use (engine cache); nothing to answer.
+      kefu.check('', request.warm);
+    } else if (request.channel && newest.get(request.channel) !== request.id) {
       postMessage({ id: request.id, stale: true });
     } else if (!OPS.includes(request.op)) {
       postMessage({ id: request.id, error: 'unknown operation ' + request.op });

@@ -4,12 +4,16 @@
 // channel, only the newest request's answer is delivered, so a slow stale result never
 // overwrites a fresh one.
 export const ABI_VERSION = 1;
+// A worker still busy with a request this old when a newer one of the same channel arrives is
+// computing something nobody will read (a 10 MB paste edited again): it is replaced by a fresh
+// worker instead of finishing. Shorter checks just finish; their answers are dropped as stale.
+const REPLACE_AFTER_MS = 400;
 
 export async function startEngine() {
   const single = document.documentElement.dataset.build === 'single';
   if (!single && /^https?:$/.test(location.protocol) && typeof Worker === 'function') {
     try {
-      return await startWorkerEngine();
+      return await startWorkerEngine(globalThis.kefuBoot);
     } catch (error) {
       console.warn('kefu-lint: worker unavailable, checking on the main thread', error);
     }
@@ -24,6 +28,7 @@ function withChannels(kind, info, send) {
     kind,
     abi: info.abi,
     platforms: info.platforms,
+    restarts: 0,
     async call(op, input, options, channel) {
       const id = nextId++;
       if (channel) newest.set(channel, id);
@@ -34,41 +39,86 @@ function withChannels(kind, info, send) {
   };
 }
 
-function startWorkerEngine() {
+function whenReady(worker) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker('worker.js');
-    const waiting = new Map();
     const timer = setTimeout(() => reject(new Error('worker did not start')), 15000);
-    worker.onerror = (event) => {
-      clearTimeout(timer);
-      reject(new Error(event.message || 'worker failed'));
-    };
+    worker.addEventListener('message', (event) => {
+      if (event.data && event.data.ready) resolve(event.data);
+      else if (event.data && event.data.fatal) reject(new Error(event.data.fatal));
+    });
+    worker.addEventListener('error', (event) => reject(new Error(event.message || 'worker failed')));
+  });
+}
+
+async function startWorkerEngine(boot) {
+  const pending = new Map();  // id -> { request, done, sent }, in the order sent
+  let worker = null;
+
+  function spawn(adopted) {
+    const fresh = adopted || { worker: new Worker('worker.js') };
+    worker = fresh.worker;
+    const ready = fresh.ready || whenReady(worker);
     worker.onmessage = (event) => {
       const message = event.data;
-      if (message.ready) {
-        clearTimeout(timer);
-        resolve(withChannels('worker', message, (id, op, input, options, channel) =>
-          new Promise((done) => {
-            waiting.set(id, done);
-            worker.postMessage({ id, op, input, options, channel });
-          })));
-      } else if (message.fatal) {
-        clearTimeout(timer);
-        reject(new Error(message.fatal));
-      } else if (waiting.has(message.id)) {
-        const done = waiting.get(message.id);
-        waiting.delete(message.id);
-        done(message.error ? { out: errorJson(message.error) } : message);
-      }
+      if (!message || message.ready || message.fatal || !pending.has(message.id)) return;
+      const { done } = pending.get(message.id);
+      pending.delete(message.id);
+      done(message.error ? { out: errorJson(message.error) } : message);
     };
-  });
+    return ready;
+  }
+
+  // Drops the worker that is stuck on a stale request of `channel`: its pending requests of that
+  // channel are answered stale, the others are sent again to a fresh worker.
+  function replace(channel, options) {
+    worker.terminate();
+    spawn(null).catch((error) => {
+      for (const [id, entry] of pending) {
+        pending.delete(id);
+        entry.done({ out: errorJson(String(error.message || error)) });
+      }
+    });
+    engine.restarts += 1;
+    document.documentElement.dataset.engineRestarts = String(engine.restarts);  // for tests and support
+    worker.postMessage({ warm: options });
+    for (const [id, entry] of pending) {
+      if (entry.request.channel === channel) {
+        pending.delete(id);
+        entry.done({ stale: true });
+      } else {
+        entry.sent = performance.now();
+        worker.postMessage(entry.request);
+      }
+    }
+  }
+
+  const info = await spawn(boot && boot.worker ? boot : null);
+  performance.mark('kefu:engine-ready');
+  const engine = withChannels('worker', info, (id, op, input, options, channel) => new Promise((done) => {
+    const request = { id, op, input, options, channel };
+    if (channel) {
+      const now = performance.now();
+      for (const entry of pending.values())
+        if (entry.request.channel === channel && now - entry.sent > REPLACE_AFTER_MS) {
+          replace(channel, options);
+          break;
+        }
+    }
+    pending.set(id, { request, done, sent: performance.now() });
+    worker.postMessage(request);
+  }));
+  engine.busy = () => pending.size > 0;
+  return engine;
 }
 
 async function startMainThreadEngine() {
   if (typeof globalThis.createKefuLint !== 'function') await loadScript('kefu_lint.js');
   const module = await globalThis.createKefuLint();
   const info = { abi: module.abiVersion(), platforms: JSON.parse(module.platforms()) };
-  return withChannels('main', info, async (id, op, input, options) => ({ out: module[op](input, options) }));
+  performance.mark('kefu:engine-ready');
+  const engine = withChannels('main', info, async (id, op, input, options) => ({ out: module[op](input, options) }));
+  engine.busy = () => false;
+  return engine;
 }
 
 function loadScript(src) {

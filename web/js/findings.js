@@ -3,6 +3,10 @@
 import { el } from './dom.js';
 import { localized, t } from './i18n.js';
 
+// Lists stop at this many items (the counts above them cover everything): a 10 MB paste can
+// have hundreds of thousands of findings, and as many list items would freeze the page.
+export const MAX_LISTED = 500;
+
 export function findingItem(finding, actions = {}) {
   const severity = finding.severity;
   const suggestion = finding.suggestion

@@ -49,6 +49,11 @@ const STRINGS = {
     'figure.average_response_seconds': '平均响应（秒）', 'figure.longest_wait_seconds': '最长等待（秒）',
     'figure.platform_bar.title': '平台考核', 'figure.platform_bar.percent': '平台考核达成率 %',
     'platform.douyin': '抖音', 'platform.kuaishou': '快手', 'platform.1688': '1688',
+    'big.note': '内容很长（{size}）：框里只显示开头 {shown}，检查的是全文。', 'big.clear': '清空',
+    'progress': '检查中… {size}，已用 {seconds} 秒', 'progress.label': '检查进度',
+    'shown.some': '只显示前 {shown} 条，共 {n} 条。', 'marks.off': '文本过长（{size}），原文中不标出高亮；问题见下方列表。',
+    'storage.full': '本机存储已满：刚才的内容仍在页面上，但重新加载后不会保留。请导出或清理后再试。',
+    'storage.off': '本机存储不可用（已被浏览器禁用）：内容仍在页面上，但重新加载后不会保留。',
   },
   en: {
     'skip': 'Skip to content', 'app.title': 'Customer-service reply checker', 'platform': 'Platform', 'tabs.label': 'Tools',
@@ -98,6 +103,11 @@ const STRINGS = {
     'figure.average_response_seconds': 'Average response (s)', 'figure.longest_wait_seconds': 'Longest wait (s)',
     'figure.platform_bar.title': 'Platform bar', 'figure.platform_bar.percent': 'Platform bar %',
     'platform.douyin': 'Douyin', 'platform.kuaishou': 'Kuaishou', 'platform.1688': '1688',
+    'big.note': 'Long text ({size}): the box shows the first {shown}; the whole text is checked.', 'big.clear': 'Clear',
+    'progress': 'Checking… {size}, {seconds} s so far', 'progress.label': 'Check progress',
+    'shown.some': 'Showing the first {shown} of {n}.', 'marks.off': 'Text too long ({size}) to highlight in place; see the findings below.',
+    'storage.full': 'Local storage is full: what you typed is still on the page but will not survive a reload. Export or clear something and try again.',
+    'storage.off': 'Local storage is unavailable (disabled in this browser): what you typed stays on the page but will not survive a reload.',
   },
 };
 

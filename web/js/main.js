@@ -7,13 +7,19 @@ import { onLangChange, setLang, t } from './i18n.js';
 import { initReply } from './reply.js';
 import { initSettings } from './settings.js';
 import { onSettingsChange, settings, updateSettings } from './state.js';
-import { load, save } from './store.js';
+import { load, onStorageProblem, save } from './store.js';
 import { initTranscript } from './transcript.js';
 
 const TABS = ['reply', 'transcript', 'deadlines', 'handbook', 'settings'];
 const tabs = {};
 
 setLang(settings.lang);
+onStorageProblem((kind) => {
+  const notice = $('#storage-notice');
+  notice.dataset.kind = kind;
+  notice.textContent = t('storage.' + kind);
+  notice.hidden = false;
+});
 setUpTabs();
 $('#lang-toggle').addEventListener('click', () => updateSettings({ lang: settings.lang === 'zh' ? 'en' : 'zh' }));
 showLangToggle();

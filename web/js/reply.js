@@ -1,14 +1,19 @@
 // 单条回复: checked on every keystroke. The text is mirrored in a layer under the textarea,
 // with <mark> around each finding's characters (UTF-16 offsets, so emoji do not shift them).
+import { LARGE, bigTextBox } from './bigtext.js';
 import { $, clear, el } from './dom.js';
 import { parseAnswer } from './engine.js';
-import { countLine, errorItems, findingItem } from './findings.js';
+import { MAX_LISTED, countLine, errorItems, findingItem } from './findings.js';
 import { t } from './i18n.js';
 import { utf16Range } from './offsets.js';
+import { progressLine, sizeText } from './progress.js';
 import { moduleOptions } from './state.js';
 import { load, save } from './store.js';
 
 const RANK = { error: 3, warning: 2, info: 1 };
+// A pasted novel must not freeze the page painting: past these sizes the text is not mirrored
+// with highlights and only the first findings become list items (the count says how many).
+const MAX_MARKED_CHARS = LARGE;
 let firstFindingsMarked = false;
 
 export function initReply(engine) {
@@ -18,12 +23,20 @@ export function initReply(engine) {
   const status = $('#reply-status');
   let shown = { text: null, findings: [] };
 
-  box.value = load('draft.reply', '');
+  const big = bigTextBox(box, $('#reply-big'), () => box.dispatchEvent(new Event('input', { bubbles: true })));
+  const draft = load('draft.reply', '');
+  if (draft.length > LARGE) big.set(draft);
+  else box.value = draft;
+
+  const progress = progressLine($('#reply-progress'));
+  const note = $('#reply-note');
 
   async function run(inputTime) {
-    const text = box.value;
+    const text = big.value();
+    const token = progress.start(text.length);
     const answer = await engine.call('check', text, moduleOptions(), 'reply');
-    if (answer.stale || box.value !== text) return;
+    progress.stop(token);
+    if (answer.stale || big.value() !== text) return;
     const result = parseAnswer(answer);
     render(text, result);
     afterPaint(() => {
@@ -38,14 +51,18 @@ export function initReply(engine) {
   function render(text, result) {
     const findings = result.findings || [];
     shown = { text, findings };
-    paintMarks(marks, text, findings);
+    const marked = text.length <= MAX_MARKED_CHARS;
+    paintMarks(marks, marked ? text : '', marked ? findings : []);
+    note.hidden = marked;
+    note.textContent = marked ? '' : t('marks.off', { size: sizeText(text.length) });
     clear(list);
     if (result.errors) {
       list.append(...errorItems(result.errors));
       status.textContent = '';
       return;
     }
-    list.append(...findings.map((f) => findingItem(f, { apply, locate })));
+    list.append(...findings.slice(0, MAX_LISTED).map((f) => findingItem(f, { apply, locate })));
+    if (findings.length > MAX_LISTED) list.append(el('li', { class: 'more' }, t('shown.some', { shown: MAX_LISTED, n: findings.length })));
     status.textContent = text.trim() ? countLine(findings) : '';
   }
 
@@ -64,27 +81,25 @@ export function initReply(engine) {
   }
 
   box.addEventListener('input', (event) => {
-    save('draft.reply', box.value);
+    save('draft.reply', big.value());
     run(event.timeStamp);
   });
   box.addEventListener('scroll', () => { marks.parentElement.scrollTop = box.scrollTop; });
   new ResizeObserver(() => { marks.style.width = box.clientWidth + 'px'; }).observe(box);
 
   $('#reply-clear').addEventListener('click', () => {
-    box.value = '';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
+    big.set('');
     box.focus();
   });
   $('#reply-mask').addEventListener('click', async () => {
-    const text = box.value;
+    const text = big.value();
     const result = parseAnswer(await engine.call('mask', text, moduleOptions()));
-    if (result.errors || box.value !== text) return;
+    if (result.errors || big.value() !== text) return;
     if (result.masked === text) {
       status.textContent = t('masked.none');
       return;
     }
-    box.value = result.masked;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
+    big.set(result.masked);
   });
 
   return { refresh: () => run() };

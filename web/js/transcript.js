@@ -1,9 +1,11 @@
 // 聊天记录: a pasted or dropped chat export, checked as a whole: per-message findings, the
 // conversation figures, a summary by category and penalty; CSV/JSON export and print.
+import { LARGE, bigTextBox } from './bigtext.js';
 import { $, clear, download, el, readFileText } from './dom.js';
 import { parseAnswer } from './engine.js';
-import { countLine, errorItems, findingItem } from './findings.js';
+import { MAX_LISTED, countLine, errorItems, findingItem } from './findings.js';
 import { t } from './i18n.js';
+import { progressLine } from './progress.js';
 import { moduleOptions } from './state.js';
 import { load, save } from './store.js';
 
@@ -14,18 +16,24 @@ export function initTranscript(engine) {
   let timer = 0;
   let last = null;
 
-  box.value = load('draft.transcript', '');
+  const big = bigTextBox(box, $('#transcript-big'), () => box.dispatchEvent(new Event('input', { bubbles: true })));
+  const draft = load('draft.transcript', '');
+  if (draft.length > LARGE) big.set(draft);
+  else box.value = draft;
+  const progress = progressLine($('#transcript-progress'));
 
   async function run() {
-    const text = box.value;
+    const text = big.value();
     if (!text.trim()) {
       clear(out).append(el('p', { class: 'hint' }, t('transcript.none')));
       status.textContent = '';
       last = null;
       return;
     }
+    const token = progress.start(text.length);
     const answer = await engine.call('transcript', text, moduleOptions(), 'transcript');
-    if (answer.stale || box.value !== text) return;
+    progress.stop(token);
+    if (answer.stale || big.value() !== text) return;
     last = { text, result: parseAnswer(answer) };
     render(last.result);
   }
@@ -43,19 +51,34 @@ export function initTranscript(engine) {
     if (result.figures) out.append(el('h2', {}, t('transcript.figures')), figureList(result.figures));
     if (findings.length) out.append(el('h2', {}, t('transcript.summary')), summaryTable(findings));
     const general = findings.filter((f) => !Number.isInteger(f.message_index));
-    if (general.length) out.append(el('h2', {}, t('transcript.findings')), el('ul', { class: 'findings' }, general.map((f) => findingItem(f))));
+    if (general.length) out.append(el('h2', {}, t('transcript.findings')), el('ul', { class: 'findings' }, general.slice(0, MAX_LISTED).map((f) => findingItem(f))));
+    if (general.length > MAX_LISTED) out.append(el('p', { class: 'hint more' }, t('shown.some', { shown: MAX_LISTED, n: general.length })));
+    // Findings by message, once (a 10 MB export has hundreds of thousands of messages); only the
+    // first MAX_LISTED messages become elements, the summary above counts them all.
+    const byMessage = new Map();
+    for (const f of findings)
+      if (Number.isInteger(f.message_index)) {
+        if (!byMessage.has(f.message_index)) byMessage.set(f.message_index, []);
+        byMessage.get(f.message_index).push(f);
+      }
     const conversations = result.conversations || [{ messages: result.messages || [] }];
+    let budget = MAX_LISTED;
+    let total = 0;
     conversations.forEach((conversation, i) => {
       const messages = conversation.messages || [];
-      if (!messages.length) return;
+      total += messages.length;
+      if (!messages.length || budget <= 0) return;
       out.append(el('h2', {}, t('transcript.messages'), conversations.length > 1 ? ` ${i + 1}` : '',
         conversation.buyer ? ` · ${conversation.buyer}` : ''));
-      out.append(el('ol', { class: 'messages' }, messages.map((m, j) => messageItem(m, j, findings))));
+      const shown = messages.slice(0, budget);
+      budget -= shown.length;
+      out.append(el('ol', { class: 'messages' }, shown.map((m, j) => messageItem(m, j, byMessage))));
     });
+    if (budget <= 0 && total > MAX_LISTED) out.append(el('p', { class: 'hint more' }, t('shown.some', { shown: MAX_LISTED, n: total })));
   }
 
   box.addEventListener('input', () => {
-    save('draft.transcript', box.value);
+    save('draft.transcript', big.value());
     clearTimeout(timer);
     timer = setTimeout(run, 120);  // a transcript is long; wait for a pause in typing
   });
@@ -83,16 +106,15 @@ export function initTranscript(engine) {
   $('#transcript-print').addEventListener('click', () => window.print());
 
   function setText(text) {
-    box.value = text;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
+    big.set(text);
   }
 
   return { refresh: run };
 }
 
-function messageItem(message, position, findings) {
+function messageItem(message, position, byMessage) {
   const index = Number.isInteger(message.index) ? message.index : position;
-  const own = findings.filter((f) => f.message_index === index);
+  const own = byMessage.get(index) || [];
   const from = message.from || '';
   return el('li', { class: 'message', 'data-from': from, 'data-index': index },
     el('div', { class: 'who' }, [message.time, message.name || (from && t('from.' + from))].filter(Boolean).join(' · ')),
