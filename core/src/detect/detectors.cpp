@@ -15,14 +15,17 @@ struct NumberToken {
 
 bool is_group_separator(char32_t c) { return c == ' ' || c == '-'; }
 
-// Tokens with fewer than `min_digits` digits are left out (every caller wants 11 or more), so
-// the many short numbers of a transcript (times, prices) cost no allocation.
-std::vector<NumberToken> number_tokens(std::u32string_view f, std::size_t min_digits) {
+// Only tokens whose digit count (and X tail) `wanted` accepts are built: a transcript's many
+// other numbers (times, dates, prices) cost no allocation.
+using DigitCountFilter = bool (*)(std::size_t digits, bool tail);
+std::vector<NumberToken> number_tokens(std::u32string_view f, DigitCountFilter wanted) {
   std::vector<NumberToken> out;
   const std::size_t n = f.size();
   std::size_t i = 0;
   while (i < n) {
-    if (!is_ascii_digit(f[i]) || (i > 0 && (is_ascii_digit(f[i - 1]) || is_latin_letter(f[i - 1])))) {
+    while (i < n && !is_ascii_digit(f[i])) ++i;  // most characters: one compare each
+    if (i == n) break;
+    if (i > 0 && (is_ascii_digit(f[i - 1]) || is_latin_letter(f[i - 1]))) {
       ++i;
       continue;
     }
@@ -44,7 +47,7 @@ std::vector<NumberToken> number_tokens(std::u32string_view f, std::size_t min_di
       ++j;
     }
     bool letter_after = j < n && is_latin_letter(f[j]);
-    if (!letter_after && digits >= min_digits) {
+    if (!letter_after && wanted(digits, tail != 0)) {
       NumberToken t{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), {}, tail};
       t.digits.reserve(digits);
       for (std::size_t k = i; k < digits_end; ++k)
@@ -56,8 +59,10 @@ std::vector<NumberToken> number_tokens(std::u32string_view f, std::size_t min_di
   return out;
 }
 
-// The shortest number any caller accepts: a mobile number without its 86 prefix.
-constexpr std::size_t kMinDigits = 11;
+// What each detector can accept at all; the detectors check the digits themselves.
+bool mobile_shape(std::size_t digits, bool tail) { return !tail && (digits == 11 || digits == 13); }
+bool id_card_shape(std::size_t digits, bool tail) { return tail ? digits == 17 : digits == 18; }
+bool bank_card_shape(std::size_t digits, bool tail) { return !tail && digits >= 16 && digits <= 19; }
 
 // Masks digits (and a trailing X) of original[start, end), keeping `keep_head` and `keep_tail`.
 std::string mask_digits(std::u32string_view f, std::u32string_view original, std::uint32_t start,
@@ -110,7 +115,7 @@ bool luhn_ok(std::u32string_view d) {
 
 std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, kMinDigits)) {
+  for (const auto& t : number_tokens(f, mobile_shape)) {
     std::u32string_view d = t.digits;
     std::size_t skip = 0;
     if (d.size() == 13 && d.substr(0, 2) == U"86") skip = 2;  // +86 / 86 prefix
@@ -122,7 +127,7 @@ std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_vie
 
 std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, kMinDigits)) {
+  for (const auto& t : number_tokens(f, id_card_shape)) {
     std::u32string d = t.digits;
     if (t.tail) d.push_back('x');
     if (d.size() != 18 || !id_card_checksum_ok(d)) continue;
@@ -133,7 +138,7 @@ std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_vi
 
 std::vector<DetectedSpan> find_bank_cards(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, kMinDigits)) {
+  for (const auto& t : number_tokens(f, bank_card_shape)) {
     if (t.tail || t.digits.size() < 16 || t.digits.size() > 19 || !luhn_ok(t.digits)) continue;
     // An ID number that happens to pass Luhn is reported as an ID number, not twice.
     if (t.digits.size() == 18 && id_card_checksum_ok(t.digits)) continue;

@@ -84,43 +84,54 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
   out += first ? "]" : "\n  ]";
   out += ",\n  \"findings\": [";
   std::size_t counts[3] = {0, 0, 0};
-  auto field = [&out](const char* key) {
-    out += ",\n      \"";
-    out += key;
-    out += "\": ";
+  // A rule's own fields are the same in each of its findings: escaped once per rule, around
+  // the finding's offsets, text and suggestion. Keep in step with finding_to_json.
+  struct RuleParts {
+    const RuleMeta* rule;
+    std::string head, middle, tail;  // before start, between text and suggestion, after it
+    int severity;                    // 0 error, 1 warning, 2 info
   };
-  // Keep in step with finding_to_json.
+  std::vector<RuleParts> parts;
+  auto parts_of = [&parts](const RuleMeta& r) -> const RuleParts& {
+    for (const auto& p : parts)
+      if (p.rule == &r) return p;
+    RuleParts p{&r, "{\n      \"rule\": ", ",\n      \"title\": ", ",\n      \"source\": ",
+                r.severity == "error" ? 0 : r.severity == "warning" ? 1 : 2};
+    append_json_string(p.head, r.id);
+    p.head += ",\n      \"category\": ";
+    append_json_string(p.head, r.category);
+    p.head += ",\n      \"severity\": ";
+    append_json_string(p.head, r.severity);
+    p.head += ",\n      \"start\": ";
+    append_json_string(p.middle, r.title);
+    p.middle += ",\n      \"message\": ";
+    append_json_string(p.middle, r.message);
+    p.middle += ",\n      \"penalty\": ";
+    append_json_string(p.middle, r.penalty);
+    p.middle += ",\n      \"suggestion\": ";
+    append_json_string(p.tail, r.source);
+    p.tail += "\n    }";
+    parts.push_back(std::move(p));
+    return parts.back();
+  };
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
-    const RuleMeta& r = *f.rule;
-    counts[r.severity == "error" ? 0 : r.severity == "warning" ? 1 : 2]++;
-    out += i == 0 ? "\n    {\n      \"rule\": " : ",\n    {\n      \"rule\": ";
-    append_json_string(out, r.id);
-    field("category");
-    append_json_string(out, r.category);
-    field("severity");
-    append_json_string(out, r.severity);
-    field("start");
+    const RuleParts& p = parts_of(*f.rule);
+    counts[p.severity]++;
+    out += i == 0 ? "\n    " : ",\n    ";
+    out += p.head;
     out += std::to_string(f.start);
-    field("end");
+    out += ",\n      \"end\": ";
     out += std::to_string(f.end);
-    field("start_utf16");
+    out += ",\n      \"start_utf16\": ";
     out += std::to_string(f.start_utf16);
-    field("end_utf16");
+    out += ",\n      \"end_utf16\": ";
     out += std::to_string(f.end_utf16);
-    field("text");
+    out += ",\n      \"text\": ";
     append_json_string(out, f.text);
-    field("title");
-    append_json_string(out, r.title);
-    field("message");
-    append_json_string(out, r.message);
-    field("penalty");
-    append_json_string(out, r.penalty);
-    field("suggestion");
+    out += p.middle;
     append_json_string(out, f.suggestion);
-    field("source");
-    append_json_string(out, r.source);
-    out += "\n    }";
+    out += p.tail;
   }
   out += result.findings.empty() ? "]" : "\n  ]";
   out += ",\n  \"summary\": {\n    \"total\": " + std::to_string(result.findings.size()) +

@@ -12,7 +12,9 @@ class LengthRule : public ReplyRule {
   void run(const ReplyView& view, const std::vector<Hit>&,
            std::vector<RawFinding>& out) const override {
     std::size_t n = 0;
-    for (char32_t f : view.norm.folded) n += !is_separator(f);
+    const std::size_t enough = static_cast<std::size_t>(min_chars_);
+    for (char32_t f : view.norm.folded)
+      if ((n += !is_separator(f)) >= enough) return;  // long enough: no need to count on
     if (n > 0 && n < static_cast<std::size_t>(min_chars_))
       out.push_back({0, static_cast<std::uint32_t>(view.original.size()), {}});
   }
