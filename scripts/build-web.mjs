@@ -40,10 +40,17 @@ function singleFile() {
   const css = fs.readFileSync(path.join(webDir, 'css/app.css'), 'utf8');
   const icon = 'data:image/svg+xml;base64,' + fs.readFileSync(path.join(webDir, 'icon.svg')).toString('base64');
   const kefu = scriptText(fs.readFileSync(modulePath, 'utf8'));
+  // The worker's code, not run by the page (type text/plain): the page starts it from a blob:
+  // URL together with the module's text, since file:// refuses worker scripts from files.
+  const importLine = "importScripts('kefu_lint.js');";
+  const workerSource = fs.readFileSync(path.join(webDir, 'worker.js'), 'utf8');
+  if (!workerSource.includes(importLine)) throw new Error('single-file build: worker.js does not import kefu_lint.js as expected');
+  const worker = scriptText(workerSource.replace(importLine, '/* the module precedes this code in the blob */'));
   const page = scriptText(bundle(path.join(webDir, 'js'), 'main.js'));
   const csp = [
     "default-src 'none'",
     `script-src ${cspHash(kefu)} ${cspHash(page)} 'wasm-unsafe-eval'`,
+    'worker-src blob:',
     `style-src ${cspHash(css)}`,
     "img-src data: blob:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
   ].join('; ');
@@ -56,7 +63,8 @@ function singleFile() {
   html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>\n/, '');
   html = replaceOnce(html, /<script src="js\/boot.js"><\/script>\n/, '');  // no worker from file://
   // At the end of <body>, like a deferred module: the elements exist when it runs.
-  return replaceOnce(html, /<\/body>/, () => `<script>${kefu}</script>\n<script>${page}</script>\n</body>`);
+  return replaceOnce(html, /<\/body>/, () => `<script id="kefu-module">${kefu}</script>\n` +
+    `<script type="text/plain" id="kefu-worker">${worker}</script>\n<script>${page}</script>\n</body>`);
 }
 
 // Joins ES modules written in this page's plain style (`import { a, b } from './x.js';`,

@@ -106,9 +106,9 @@ try {
   console.log(`  pack JSON in rules/    ${kb(size.packJson)} as written, ${kb(size.packJsonMin)} minified`);
   console.log(`load -> first finding    http (worker):  median ${ms(results.loadHttp.median)}, max ${ms(results.loadHttp.max)} ` +
     `(engine ready at ${ms(results.loadHttp.engineReady)})   bar: <= 300 ms`);
-  console.log(`                         file:// (single): median ${ms(results.loadFile.median)}, max ${ms(results.loadFile.max)} ` +
+  console.log(`                         file:// (single, blob worker): median ${ms(results.loadFile.median)}, max ${ms(results.loadFile.max)} ` +
     `(engine ready at ${ms(results.loadFile.engineReady)})`);
-  for (const [name, r] of [['http (worker)', results.keyWorker], ['file:// (main)', results.keyMain]])
+  for (const [name, r] of [['http (worker)', results.keyWorker], ['file:// (blob worker)', results.keyMain]])
     console.log(`keystroke -> paint       ${name}: median ${ms(r.median)}, p95 ${ms(r.p95)}, max ${ms(r.max)} ` +
       `(${r.length}-char reply, ${r.findings} findings)   bar: <= 50 ms`);
 } finally {

@@ -2,12 +2,16 @@
 // custom packs, local storage full or switched off. Bounds are generous (seconds): they catch a
 // page that freezes or loses text, not a slow machine.
 import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { fixture, launchBrowser, openPage, serveSite, settledFindings, typeReply, useCustomPack } from './support.mjs';
+import {
+  SINGLE_FILE, fixture, launchBrowser, openPage, serveSite, settledFindings, typeReply, useCustomPack,
+} from './support.mjs';
 
 const MB = 1 << 20;
 // Ordinary service talk, no finding of its own: the size is the attack, not the content.
 const CLEAN_LINE = '亲，您好，这款保温杯是双层不锈钢的，容量五百毫升，有问题随时联系我们。';
+const BAD_LINE = '亲，特价商品不开发票的哦，加我vx聊吧。';
 const RESPONSIVE_MS = 2000;
 
 let browser;
@@ -21,10 +25,10 @@ after(async () => {
   site?.server.close();
 });
 
-async function freshPage(init) {
+async function freshPage(init, url = site.url) {
   const context = await browser.newContext();
   if (init) await context.addInitScript(init);
-  const opened = await openPage(context, site.url);
+  const opened = await openPage(context, url);
   return { context, ...opened };
 }
 
@@ -58,10 +62,13 @@ async function clickTabMs(page, name) {
 }
 
 describe('a 10 MB paste', () => {
-  test('in the reply box: the page stays interactive, shows progress, and a newer text replaces the stale check', async () => {
-    const { context, page, problems } = await freshPage();
+  for (const [where, url] of [['http', () => site.url], ['the single file from file://', () => pathToFileURL(SINGLE_FILE).href]])
+  test(`in the reply box (${where}): the page stays interactive, shows progress, and a newer text replaces the stale check`, async () => {
+    const { context, page, problems } = await freshPage(null, url());
+    assert.equal(await page.getAttribute('html', 'data-engine'), 'worker');
     await page.click('#tab-reply');
-    const chars = await pasteBig(page, '#reply', CLEAN_LINE, 10 * MB);
+    // A finding every line: the check would run for many seconds (and answer ~100 MB of JSON).
+    const chars = await pasteBig(page, '#reply', BAD_LINE, 10 * MB);
     // The box keeps only the beginning (a 10 MB textarea takes the browser seconds to lay out);
     // the note says the whole text is checked.
     assert.ok((await page.inputValue('#reply')).length <= 20000);
@@ -78,12 +85,15 @@ describe('a 10 MB paste', () => {
     assert.ok(chars > 3 * MB);
     // A new text while the big check runs: the stale check is abandoned (fresh worker), and the
     // new text's findings arrive long before the 10 MB check could have finished.
+    const running = await progress.isVisible();
     await page.click('#reply-big button');
     assert.equal(await page.inputValue('#reply'), '');
+    const typed = Date.now();
     await page.fill('#reply', '亲，特价商品不开发票的哦');
     const findings = await settledFindings(page);
     assert.ok(findings.some((f) => f.rule.endsWith('invoice-refusal')), JSON.stringify(findings));
-    assert.equal(await page.getAttribute('html', 'data-engine-restarts'), '1');
+    assert.ok(Date.now() - typed < 10000, 'the new text waited for the stale check');
+    if (running) assert.equal(await page.getAttribute('html', 'data-engine-restarts'), '1');
     await progress.waitFor({ state: 'hidden' });
     assert.deepEqual(problems, []);
     await context.close();

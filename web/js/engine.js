@@ -3,6 +3,8 @@
 // interface is call(op, input, options, channel) -> Promise<{out} | {stale: true}>; with a
 // channel, only the newest request's answer is delivered, so a slow stale result never
 // overwrites a fresh one.
+import { moduleOptions } from './state.js';
+
 export const ABI_VERSION = 1;
 // A worker still busy with a request this old when a newer one of the same channel arrives is
 // computing something nobody will read (a 10 MB paste edited again): it is replaced by a fresh
@@ -11,9 +13,17 @@ const REPLACE_AFTER_MS = 400;
 
 export async function startEngine() {
   const single = document.documentElement.dataset.build === 'single';
-  if (!single && /^https?:$/.test(location.protocol) && typeof Worker === 'function') {
+  if (typeof Worker === 'function') {
     try {
-      return await startWorkerEngine(globalThis.kefuBoot);
+      if (!single && /^https?:$/.test(location.protocol)) return await startWorkerEngine('worker.js', globalThis.kefuBoot);
+      // The single file (file:// refuses worker scripts from files): the module's and the
+      // worker's text, both inside the page, as one blob: worker.
+      const module = document.getElementById('kefu-module');
+      const code = document.getElementById('kefu-worker');
+      if (single && module && code) {
+        const url = URL.createObjectURL(new Blob([module.textContent, '\n', code.textContent], { type: 'text/javascript' }));
+        return await startWorkerEngine(url, null);
+      }
     } catch (error) {
       console.warn('kefu-lint: worker unavailable, checking on the main thread', error);
     }
@@ -50,12 +60,12 @@ function whenReady(worker) {
   });
 }
 
-async function startWorkerEngine(boot) {
+async function startWorkerEngine(url, boot) {
   const pending = new Map();  // id -> { request, done, sent }, in the order sent
   let worker = null;
 
   function spawn(adopted) {
-    const fresh = adopted || { worker: new Worker('worker.js') };
+    const fresh = adopted || { worker: new Worker(url) };
     worker = fresh.worker;
     const ready = fresh.ready || whenReady(worker);
     worker.onmessage = (event) => {
@@ -92,7 +102,11 @@ async function startWorkerEngine(boot) {
     }
   }
 
-  const info = await spawn(boot && boot.worker ? boot : null);
+  const adopted = boot && boot.worker ? boot : null;
+  const ready = spawn(adopted);
+  // boot.js has asked for the packs already; otherwise ask now, before the module is even ready.
+  if (!adopted) worker.postMessage({ warm: JSON.stringify(moduleOptions()) });
+  const info = await ready;
   performance.mark('kefu:engine-ready');
   const engine = withChannels('worker', info, (id, op, input, options, channel) => new Promise((done) => {
     const request = { id, op, input, options, channel };
