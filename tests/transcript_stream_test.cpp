@@ -259,3 +259,40 @@ TEST(TranscriptStream, OnPartHandsTheReportOverWhileAJsonExportIsRead) {
 
 }  // namespace
 }  // namespace kefu
+
+namespace kefu {
+namespace {
+
+// Differential property: random exports built from awkward pieces (continuations, headers,
+// blank lines, CRLF, BOM, bad times, control bytes, a lone JSON start, half characters), cut at
+// random places, give exactly what the whole string gives.
+TEST(TranscriptStream, RandomExportsCutAtRandomGiveTheWholeStringReport) {
+  const char* const kPieces[] = {
+      "[2024-06-18 10:00:00] tb_a: 在吗\n", "[10:00:30] 松鼠铺子旗舰店:小萌: 亲，您好，加我vx\n",
+      "收货地址：杭州市西湖区文三路478号\n", "\n", "\n\n", "=== 会话 ===\n", "G: 多少钱\n", "K: 嗯\n",
+      "[25:00:00] 客服: 坏时间\n", "10:05 tb_b: 拍错了，要重拍\n", "[10:40:00] [系统] 买家申请退款\n", "\r\n",
+      "\xEF\xBB\xBF", "{", "[", "\xE4\xBD", "\x01\x02", "客服: 亲，本店订单一般48小时内发货，请耐心等待哦\n",
+      "[2024-06-18 09:00:00] 买家: 时间倒退了\n", "Q: 是正品吗\n", "买家: 在吗", "一行没有冒号的文字\n"};
+  constexpr std::size_t kCount = sizeof kPieces / sizeof kPieces[0];
+  std::uint32_t x = 20261202;
+  auto rnd = [&](std::uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 8) % n;
+  };
+  for (int round = 0; round < 150; ++round) {
+    std::string input;
+    const std::uint32_t n = 1 + rnd(60);
+    for (std::uint32_t k = 0; k < n; ++k) input += kPieces[rnd(kCount)];
+    const Format f = round % 3 == 0 ? Format::kJson : round % 3 == 1 ? Format::kText : Format::kCsv;
+    const Output whole = transcript(input, with(f));
+    std::vector<std::size_t> sizes;
+    for (int k = 0; k < 8; ++k) sizes.push_back(1 + rnd(40));
+    const Output s = streamed(input, with(f), sizes);
+    ASSERT_EQ(s.status, whole.status) << "round " << round << "\n" << input;
+    ASSERT_EQ(s.out, whole.out) << "round " << round << "\n" << input;
+    ASSERT_EQ(s.err, whole.err) << "round " << round << "\n" << input;
+  }
+}
+
+}  // namespace
+}  // namespace kefu
