@@ -99,7 +99,20 @@ function bundle(dir, entry) {
     const head = imports.map(({ names, from }) => `const { ${names} } = ${id(from)};`).join('\n');
     return `// ${file}\nconst ${id(file)} = (() => {\n${head}\n${code}\nreturn { ${exported.join(', ')} };\n})();`;
   });
-  return `(() => {\n'use strict';\n${parts.join('\n')}\n})();`;
+  return compact(`(() => {\n'use strict';\n${parts.join('\n')}\n})();`);
+}
+
+// Indentation, blank lines and whole-line comments out (≈ 3 KB of the single file gzipped).
+// Safe for this code: no string or template literal spans lines (build-web checks), and line
+// breaks stay, so automatic semicolon insertion reads the same statements.
+function compact(js) {
+  const lines = js.split('\n');
+  let inTemplate = false;
+  for (const line of lines) {
+    if (inTemplate) throw new Error('build-web: a template literal spans lines; compact() would change it');
+    if ((line.match(/`/g) || []).length % 2) inTemplate = !inTemplate;
+  }
+  return lines.map((line) => line.trimStart()).filter((line) => line && !line.startsWith('//')).join('\n');
 }
 
 // Text inside <script> must not close the element early.
