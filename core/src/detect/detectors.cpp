@@ -6,7 +6,7 @@
 namespace kefu {
 namespace {
 
-// A run of digits in which single spaces or hyphens may group the digits (138 1234 5678).
+// A number the detectors look at: where it is and its digits (without group separators).
 struct NumberToken {
   std::uint32_t start, end;  // original positions
   std::u32string digits;
@@ -15,46 +15,19 @@ struct NumberToken {
 
 bool is_group_separator(char32_t c) { return c == ' ' || c == '-'; }
 
-// Only tokens whose digit count (and X tail) `wanted` accepts are built: a transcript's many
+// Only runs whose digit count (and X tail) `wanted` accepts become tokens: a transcript's many
 // other numbers (times, dates, prices) cost no allocation.
 using DigitCountFilter = bool (*)(std::size_t digits, bool tail);
-std::vector<NumberToken> number_tokens(std::u32string_view f, DigitCountFilter wanted) {
+std::vector<NumberToken> number_tokens(std::u32string_view f, const std::vector<NumberRun>& runs,
+                                       DigitCountFilter wanted) {
   std::vector<NumberToken> out;
-  const std::size_t n = f.size();
-  std::size_t i = 0;
-  while (i < n) {
-    while (i < n && !is_ascii_digit(f[i])) ++i;  // most characters: one compare each
-    if (i == n) break;
-    if (i > 0 && (is_ascii_digit(f[i - 1]) || is_latin_letter(f[i - 1]))) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i, digits = 0;
-    while (j < n) {
-      if (is_ascii_digit(f[j])) {
-        ++digits;
-        ++j;
-      } else if (is_group_separator(f[j]) && j + 1 < n && is_ascii_digit(f[j + 1]) && digits >= 3) {
-        ++j;
-      } else {
-        break;
-      }
-    }
-    const std::size_t digits_end = j;
-    char32_t tail = 0;
-    if (j < n && (f[j] == 'x') && digits == 17) {
-      tail = 'x';
-      ++j;
-    }
-    bool letter_after = j < n && is_latin_letter(f[j]);
-    if (!letter_after && wanted(digits, tail != 0)) {
-      NumberToken t{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), {}, tail};
-      t.digits.reserve(digits);
-      for (std::size_t k = i; k < digits_end; ++k)
-        if (is_ascii_digit(f[k])) t.digits.push_back(f[k]);
-      out.push_back(std::move(t));
-    }
-    i = j;
+  for (const NumberRun& r : runs) {
+    if (!wanted(r.digits, r.tail)) continue;
+    NumberToken t{r.start, r.end, {}, r.tail ? U'x' : U'\0'};
+    t.digits.reserve(r.digits);
+    for (std::uint32_t k = r.start; k < r.end; ++k)
+      if (is_ascii_digit(f[k])) t.digits.push_back(f[k]);
+    out.push_back(std::move(t));
   }
   return out;
 }
@@ -63,6 +36,14 @@ std::vector<NumberToken> number_tokens(std::u32string_view f, DigitCountFilter w
 bool mobile_shape(std::size_t digits, bool tail) { return !tail && (digits == 11 || digits == 13); }
 bool id_card_shape(std::size_t digits, bool tail) { return tail ? digits == 17 : digits == 18; }
 bool bank_card_shape(std::size_t digits, bool tail) { return !tail && digits >= 16 && digits <= 19; }
+
+const std::vector<NumberRun>& runs_of(const NormalizedText& text) {
+  if (!text.number_runs_found) {
+    text.number_runs = find_number_runs(text.folded);
+    text.number_runs_found = true;
+  }
+  return text.number_runs;
+}
 
 // Masks digits (and a trailing X) of original[start, end), keeping `keep_head` and `keep_tail`.
 std::string mask_digits(std::u32string_view f, std::u32string_view original, std::uint32_t start,
@@ -87,6 +68,50 @@ bool starts_with_at(std::u32string_view f, std::size_t i, const std::u32string& 
 }
 
 }  // namespace
+
+// The number detectors over runs found elsewhere (once per text, or here for a bare string).
+std::vector<DetectedSpan> find_mobiles_in(std::u32string_view f, std::u32string_view original,
+                                          const std::vector<NumberRun>& runs);
+std::vector<DetectedSpan> find_id_cards_in(std::u32string_view f, std::u32string_view original,
+                                           const std::vector<NumberRun>& runs);
+std::vector<DetectedSpan> find_bank_cards_in(std::u32string_view f, std::u32string_view original,
+                                             const std::vector<NumberRun>& runs);
+
+std::vector<NumberRun> find_number_runs(std::u32string_view f) {
+  std::vector<NumberRun> out;
+  const std::size_t n = f.size();
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && !is_ascii_digit(f[i])) ++i;  // most characters: one compare each
+    if (i == n) break;
+    if (i > 0 && (is_ascii_digit(f[i - 1]) || is_latin_letter(f[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i, digits = 0;
+    while (j < n) {
+      if (is_ascii_digit(f[j])) {
+        ++digits;
+        ++j;
+      } else if (is_group_separator(f[j]) && j + 1 < n && is_ascii_digit(f[j + 1]) && digits >= 3) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    bool tail = false;
+    if (j < n && (f[j] == 'x') && digits == 17) {
+      tail = true;
+      ++j;
+    }
+    const bool letter_after = j < n && is_latin_letter(f[j]);
+    if (!letter_after)
+      out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                     static_cast<std::uint32_t>(digits), tail});
+    i = j;
+  }
+  return out;
+}
 
 bool id_card_checksum_ok(std::u32string_view d) {
   static const int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -114,8 +139,17 @@ bool luhn_ok(std::u32string_view d) {
 }
 
 std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_view original) {
+  return find_mobiles_in(f, original, find_number_runs(f));
+}
+
+std::vector<DetectedSpan> find_mobiles(const NormalizedText& text, std::u32string_view original) {
+  return find_mobiles_in(text.folded, original, runs_of(text));
+}
+
+std::vector<DetectedSpan> find_mobiles_in(std::u32string_view f, std::u32string_view original,
+                                          const std::vector<NumberRun>& runs) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, mobile_shape)) {
+  for (const auto& t : number_tokens(f, runs, mobile_shape)) {
     std::u32string_view d = t.digits;
     std::size_t skip = 0;
     if (d.size() == 13 && d.substr(0, 2) == U"86") skip = 2;  // +86 / 86 prefix
@@ -126,8 +160,17 @@ std::vector<DetectedSpan> find_mobiles(std::u32string_view f, std::u32string_vie
 }
 
 std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_view original) {
+  return find_id_cards_in(f, original, find_number_runs(f));
+}
+
+std::vector<DetectedSpan> find_id_cards(const NormalizedText& text, std::u32string_view original) {
+  return find_id_cards_in(text.folded, original, runs_of(text));
+}
+
+std::vector<DetectedSpan> find_id_cards_in(std::u32string_view f, std::u32string_view original,
+                                           const std::vector<NumberRun>& runs) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, id_card_shape)) {
+  for (const auto& t : number_tokens(f, runs, id_card_shape)) {
     std::u32string d = t.digits;
     if (t.tail) d.push_back('x');
     if (d.size() != 18 || !id_card_checksum_ok(d)) continue;
@@ -137,8 +180,17 @@ std::vector<DetectedSpan> find_id_cards(std::u32string_view f, std::u32string_vi
 }
 
 std::vector<DetectedSpan> find_bank_cards(std::u32string_view f, std::u32string_view original) {
+  return find_bank_cards_in(f, original, find_number_runs(f));
+}
+
+std::vector<DetectedSpan> find_bank_cards(const NormalizedText& text, std::u32string_view original) {
+  return find_bank_cards_in(text.folded, original, runs_of(text));
+}
+
+std::vector<DetectedSpan> find_bank_cards_in(std::u32string_view f, std::u32string_view original,
+                                             const std::vector<NumberRun>& runs) {
   std::vector<DetectedSpan> out;
-  for (const auto& t : number_tokens(f, bank_card_shape)) {
+  for (const auto& t : number_tokens(f, runs, bank_card_shape)) {
     if (t.tail || t.digits.size() < 16 || t.digits.size() > 19 || !luhn_ok(t.digits)) continue;
     // An ID number that happens to pass Luhn is reported as an ID number, not twice.
     if (t.digits.size() == 18 && id_card_checksum_ok(t.digits)) continue;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/normalize.h"
+
 namespace kefu {
 
 struct DetectedSpan {
@@ -24,6 +26,11 @@ struct AddressMarkers {
 std::vector<DetectedSpan> find_mobiles(std::u32string_view folded, std::u32string_view original);
 std::vector<DetectedSpan> find_id_cards(std::u32string_view folded, std::u32string_view original);
 std::vector<DetectedSpan> find_bank_cards(std::u32string_view folded, std::u32string_view original);
+// The same, reading the text's number runs (found once per text and kept in `text`).
+std::vector<DetectedSpan> find_mobiles(const NormalizedText& text, std::u32string_view original);
+std::vector<DetectedSpan> find_id_cards(const NormalizedText& text, std::u32string_view original);
+std::vector<DetectedSpan> find_bank_cards(const NormalizedText& text, std::u32string_view original);
+std::vector<NumberRun> find_number_runs(std::u32string_view folded);
 std::vector<DetectedSpan> find_emails(std::u32string_view folded, std::u32string_view original);
 // A WeChat/QQ id right after a cue word that ends at original index `after`.
 bool find_handle_after(std::u32string_view folded, std::u32string_view original,

@@ -20,9 +20,9 @@ class DetectorRule : public ReplyRule {
     std::u32string_view f = view.norm.folded;
     std::vector<DetectedSpan> spans;
     switch (detector_) {
-      case Detector::kMobile: spans = find_mobiles(f, view.original); break;
-      case Detector::kIdCard: spans = find_id_cards(f, view.original); break;
-      case Detector::kBankCard: spans = find_bank_cards(f, view.original); break;
+      case Detector::kMobile: spans = find_mobiles(view.norm, view.original); break;
+      case Detector::kIdCard: spans = find_id_cards(view.norm, view.original); break;
+      case Detector::kBankCard: spans = find_bank_cards(view.norm, view.original); break;
       case Detector::kEmail: spans = find_emails(f, view.original); break;
       case Detector::kAddress: spans = find_addresses(f, view.original, markers_); break;
       case Detector::kHandle: {

@@ -21,6 +21,15 @@ bool is_separator(char32_t folded);
 inline bool is_latin_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
+// A run of ASCII digits in the folded text, grouped by single spaces or hyphens once three
+// digits are in (138 1234 5678), with an x after exactly 17 digits (ID numbers end in X): what
+// the number detectors read (detect/detectors.h).
+struct NumberRun {
+  std::uint32_t start, end;  // original positions, the x included
+  std::uint32_t digits;
+  bool tail;                 // ends in x
+};
+
 struct NormalizedText {
   std::u32string folded;                // folded.size() == original size
   std::u32string match;                 // separators removed, repeats collapsed
@@ -30,6 +39,11 @@ struct NormalizedText {
   // Original [begin, end) of the match-stream span [s, e).
   std::uint32_t begin_of(std::size_t s) const { return orig_begin[s]; }
   std::uint32_t end_of(std::size_t e) const { return orig_end[e - 1]; }
+
+  // Found on first use by the number detectors and kept here, so the mobile, ID and bank card
+  // rules read a text's digits once between them.
+  mutable std::vector<NumberRun> number_runs;
+  mutable bool number_runs_found = false;
 };
 
 NormalizedText normalize(std::u32string_view original);
