@@ -1,18 +1,30 @@
 #include "text/utf8.h"
 
+#include <algorithm>
+
 namespace kefu {
 
 DecodedText decode_utf8(std::string_view s) {
   DecodedText out;
   const std::size_t n = s.size();
-  // At most one code point per byte: written through a pointer, trimmed at the end (a
-  // push_back per character was a tenth of a whole check).
-  out.chars.resize(n);
-  char32_t* const o = out.chars.data();
+  // Written through a pointer, trimmed at the end (a push_back per character was a tenth of a
+  // whole check). Sized by the bytes that start a character: at least the code points to come,
+  // enough for every valid character (half of n for Chinese text). A stray continuation byte
+  // also becomes a U+FFFD, so the first invalid byte makes room for one per byte left.
+  std::size_t starts = 0;
+  for (std::size_t k = 0; k < n; ++k) starts += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
+  out.chars.resize(starts);
+  char32_t* o = out.chars.data();
   std::size_t w = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t i = 0;
+  bool room_for_every_byte = false;
   auto bad = [&](std::size_t at) {
+    if (!room_for_every_byte) {
+      out.chars.resize(std::max(out.chars.size(), w + (n - at)));
+      o = out.chars.data();
+      room_for_every_byte = true;
+    }
     if (out.invalid.size() < DecodedText::kMaxReported) out.invalid.push_back({at, p[at], w});
     ++out.invalid_count;
     o[w++] = 0xFFFD;
