@@ -56,12 +56,15 @@ class Automaton {
       if (e - b <= 8) {
         while (b != e && *b < cls) ++b;
       } else {
-        while (b != e) {  // lower_bound
-          const std::uint32_t* mid = b + (e - b) / 2;
-          if (*mid < cls) b = mid + 1;
-          else e = mid;
+        // Branch-free lower_bound: the many-child states near the root are where the scan
+        // spends its time, and a bisection's branches are unpredictable.
+        std::size_t len = static_cast<std::size_t>(e - b);
+        while (len > 1) {
+          const std::size_t half = len / 2;
+          b = b[half - 1] < cls ? b + half : b;
+          len -= half;
         }
-        e = classes + edge_begin_[state + 1];
+        b += *b < cls;
       }
       if (b != e && *b == cls) return edge_target_[b - classes];
       state = fail_[state];
