@@ -126,21 +126,22 @@ int main(int argc, char** argv) {
   // The full check: what `kefu-lint check --format json` does after loading the packs (the
   // engine is cached, so this is parse-free), findings counted from the JSON it prints.
   if (wanted("full")) {
-    std::size_t terms_hits = 0;
+    std::string last;
     Timing t = measure(runs, [&] {
       kefu::Output o = kefu::check(text, options);
-      std::size_t n = 0;
-      for (std::size_t at = o.out.find("\"rule\": "); at != std::string::npos;
-           at = o.out.find("\"rule\": ", at + 8))
-        ++n;
-      terms_hits = 0;
-      for (std::size_t at = o.out.find("\"rule\": \"bench.terms\""); at != std::string::npos;
-           at = o.out.find("\"rule\": \"bench.terms\"", at + 8))
-        ++terms_hits;
+      const std::size_t n = o.out.size();  // consumed; findings are counted once, untimed
+      last = std::move(o.out);
       return n;
     });
+    auto count = [&](const std::string& needle) {
+      std::size_t n = 0;
+      for (std::size_t at = last.find(needle); at != std::string::npos; at = last.find(needle, at + 1)) ++n;
+      return n;
+    };
     out["full"] = to_json(t);
-    out["full"]["terms_hits"] = terms_hits;
+    out["full"]["output_bytes"] = t.hits;
+    out["full"]["hits"] = count("\"rule\": ");
+    out["full"]["terms_hits"] = count("\"rule\": \"bench.terms\"");
   }
   // The reply checker alone: findings with offsets, no JSON.
   if (wanted("core")) {
