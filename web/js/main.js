@@ -48,6 +48,8 @@ function start(engine) {
   });
   onLangChange(() => {
     showLangToggle();
+    const notice = $('#storage-notice');
+    if (!notice.hidden) notice.textContent = t('storage.' + notice.dataset.kind);
     fillPlatforms(engine.platforms);
     $('#engine-info').textContent = t(engine.kind === 'worker' ? 'engine.worker' : 'engine.main');
   });

@@ -40,6 +40,6 @@ export function progressLine(node) {
 }
 
 export function sizeText(chars) {
-  if (chars < 10000) return `${chars} 字`;
-  return chars < 1e6 ? `${(chars / 1000).toFixed(0)} K 字` : `${(chars / 1e6).toFixed(1)} M 字`;
+  const n = chars < 10000 ? String(chars) : chars < 1e6 ? `${(chars / 1000).toFixed(0)} K` : `${(chars / 1e6).toFixed(1)} M`;
+  return t('size.chars', { n });
 }
