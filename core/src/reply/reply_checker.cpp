@@ -129,10 +129,17 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
     c.reply_rules[r]->run(view, hits[r], out);
     for (auto& f : out) raw.push_back({std::move(f), r});
   }
-  std::stable_sort(raw.begin(), raw.end(), [](const Tagged& a, const Tagged& b) {
+  // The order of a stable sort by (start, rule, longest first), sorting indices: moving the
+  // findings themselves (each with its suggestion string) cost more than comparing them.
+  std::vector<std::uint32_t> order(raw.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&raw](std::uint32_t x, std::uint32_t y) {
+    const Tagged& a = raw[x];
+    const Tagged& b = raw[y];
     if (a.raw.start != b.raw.start) return a.raw.start < b.raw.start;
     if (a.rule != b.rule) return a.rule < b.rule;
-    return a.raw.end > b.raw.end;
+    if (a.raw.end != b.raw.end) return a.raw.end > b.raw.end;
+    return x < y;
   });
   // A rule reports a stretch of text once: 微信 inside 加微信 is the same act.
   std::vector<std::uint32_t> reach(c.reply_rules.size(), 0);
@@ -143,7 +150,8 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
   std::vector<Finding> findings;
   findings.reserve(raw.size());
   std::size_t pos = 0, units = 0;
-  for (auto& t : raw) {
+  for (const std::uint32_t i : order) {
+    Tagged& t = raw[i];
     if (seen[t.rule] && t.raw.end <= reach[t.rule]) continue;
     seen[t.rule] = true;
     reach[t.rule] = std::max(reach[t.rule], t.raw.end);
