@@ -419,7 +419,7 @@ class TextReader {
   std::string buf_;
   TextStats stats_;
   std::size_t scanned_ = 0, searched_ = 0, line_no_ = 0, peak_ = 0;
-  const RoleHints& hints_;
+  const RoleHints hints_;  // a copy: callers may pass a temporary
   ConversationSink& sink_;
   Notes& notes_;
 
