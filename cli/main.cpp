@@ -1,9 +1,7 @@
 // kefu-lint: reads the input, calls the core function of the subcommand, prints its Output.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include "args.h"
@@ -12,20 +10,25 @@
 
 namespace {
 
+// Whole input in 1 MiB reads: a stream iterator costs an eighth of a check of a big file.
 bool read_all(const std::string& path, std::string& out, std::string& error) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) {
     error = "cannot read \"" + path + "\"";
     return false;
   }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
+  out.clear();
+  std::size_t got = 0;
+  do {
+    const std::size_t at = out.size();
+    out.resize(at + (1u << 20));
+    got = std::fread(&out[at], 1, 1u << 20, f);
+    out.resize(at + got);
+  } while (got > 0);
+  const bool failed = std::ferror(f) != 0;
+  if (f != stdin) std::fclose(f);
+  if (failed) error = "cannot read \"" + path + "\"";
+  return !failed;
 }
 
 int fail(const std::string& message) {

@@ -6,11 +6,21 @@ namespace kefu {
 
 bool options_from_json(std::string_view json, Options& o, std::string& error) {
   if (json.empty()) return true;
-  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    error = "options must be a JSON object";
-    return false;
+  // The page sends the same options, custom packs included, with every keystroke: parsing tens
+  // of kilobytes of pack JSON each time would cost more than the check itself, so the last
+  // parsed object is kept and reused while the text is the same.
+  static std::string last_text;
+  static nlohmann::json last;
+  if (last_text.empty() || json != last_text) {
+    nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) {
+      error = "options must be a JSON object";
+      return false;
+    }
+    last = std::move(parsed);
+    last_text.assign(json);
   }
+  const nlohmann::json& j = last;
   auto str = [&](const char* key, std::string& into) {
     if (!j.contains(key)) return true;
     if (!j[key].is_string()) {
