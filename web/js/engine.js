@@ -63,6 +63,7 @@ function whenReady(worker) {
 async function startWorkerEngine(url, boot) {
   const pending = new Map();  // id -> { request, done, sent }, in the order sent
   let worker = null;
+  let started = false;
 
   function spawn(adopted) {
     const fresh = adopted || { worker: new Worker(url) };
@@ -74,6 +75,16 @@ async function startWorkerEngine(url, boot) {
       const { done } = pending.get(message.id);
       pending.delete(message.id);
       done(message.error ? { out: errorJson(message.error) } : message);
+    };
+    // A worker that dies after starting (the module aborting on an input it cannot hold) answers
+    // its pending requests with an error and is replaced, so nothing waits forever.
+    worker.onerror = (event) => {
+      if (!started) return;  // whenReady reports a failed start
+      const lost = [...pending.values()];
+      pending.clear();
+      worker.terminate();
+      spawn(null).catch(() => {});
+      for (const entry of lost) entry.done({ out: errorJson('the checker stopped: ' + (event.message || 'worker error')) });
     };
     return ready;
   }
@@ -106,7 +117,9 @@ async function startWorkerEngine(url, boot) {
   const ready = spawn(adopted);
   // boot.js has asked for the packs already; otherwise ask now, before the module is even ready.
   if (!adopted) worker.postMessage({ warm: JSON.stringify(moduleOptions()) });
-  const info = await ready;
+  const info = await Promise.race([ready, new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('worker did not start')), 15000))]);
+  started = true;
   performance.mark('kefu:engine-ready');
   const engine = withChannels('worker', info, (id, op, input, options, channel) => new Promise((done) => {
     const request = { id, op, input, options, channel };
