@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kefu/kefu.h"
+#include "text/utf8.h"
 #include "test_support.h"
 
 namespace kefu {
@@ -118,6 +119,22 @@ TEST(TranscriptHostile, InvalidUtf8InAMessageIsAWarningWithItsLine) {
   const Output out = run("[10:00:00] 买家: 在吗\n[10:00:10] 客服: 亲，\xff\xfe在的呢，请问需要什么\n");
   EXPECT_NE(out.status, 2);
   EXPECT_NE(out.err.find("[input.E101] transcript:2: invalid UTF-8 byte 0xff"), std::string::npos) << out.err;
+}
+
+// Found by fuzz_transcript: a name holding a UTF-8-encoded surrogate (ED AE B6) passed the
+// name check, and the conversation header printed it raw, so the report was not UTF-8. Overlong
+// forms and code points past U+10FFFF are no names either.
+TEST(TranscriptHostile, NamesThatAreNotWellFormedUtf8AreNoNames) {
+  for (const std::string bad : {"\xed\xae\xb6", "\xe0\x80\xaf", "\xc0\xaf", "\xf4\x90\x80\x80"}) {
+    const std::string input = "[10:00:00] 买家: 在吗\n[10:00:30] 客服: 亲，在的呢\n[10:01:00] 买" + bad + ": 好的\n";
+    for (Format f : {Format::kText, Format::kJson, Format::kCsv}) {
+      const Output out = run(input, f);
+      EXPECT_NE(out.status, 2) << out.err;
+      EXPECT_EQ(out.out.find(std::string("买") + bad), std::string::npos) << "the raw name was printed";
+      EXPECT_EQ(decode_utf8(out.out).invalid_count, 0u) << "report is not valid UTF-8";
+      EXPECT_NE(out.err.find("transcript:3:"), std::string::npos) << out.err;
+    }
+  }
 }
 
 TEST(TranscriptHostile, WrongFormatIsAUsageError) {

@@ -83,14 +83,22 @@ struct ParsedLine {
   std::string error;
 };
 
-// Printable ASCII or well-formed multi-byte UTF-8: binary junk with a colon in it is no name.
+// Printable ASCII or well-formed multi-byte UTF-8 (Unicode Table 3-7: no overlong forms, no
+// surrogates, nothing past U+10FFFF): binary junk with a colon in it is no name, and a name is
+// printed as it is, so it must be valid UTF-8.
 bool printable_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c >> 4) == 0xE ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
     if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    if (n > 2) {
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+          (c == 0xF4 && c1 > 0x8F))
+        return false;
+    }
     i += n;
   }
   return true;
