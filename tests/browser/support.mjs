@@ -7,8 +7,10 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SITE = path.join(ROOT, 'dist/web');
-export const SINGLE_FILE = path.join(ROOT, 'dist/kefu-lint.html');
+// KEFU_DIST_DIR: the page built elsewhere (scripts/build-web honours the same variable).
+const DIST = process.env.KEFU_DIST_DIR || path.join(ROOT, 'dist');
+export const SITE = path.join(DIST, 'web');
+export const SINGLE_FILE = path.join(DIST, 'kefu-lint.html');
 export const ARTIFACTS = path.join(ROOT, 'build/artifacts');
 export const fixture = (name) => fs.readFileSync(path.join(ROOT, 'tests/browser/fixtures', name), 'utf8');
 
