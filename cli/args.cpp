@@ -32,11 +32,13 @@ const char* usage() {
          "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
          "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] [--buyer NAME]\n"
          "                       [--format text|json|csv] [FILE|-]\n"
-         "  kefu-lint deadlines  [--now TIME] [--format text|json] [FILE|-]\n"
+         "  kefu-lint deadlines  [--now TIME] [--lang zh|en] [--format text|json] [FILE|-]\n"
          "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
          "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"
          "  kefu-lint validate   PACK.json\n"
          "  kefu-lint mask       [--platform P] [FILE|-]\n"
+         "  kefu-lint fix        [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
+         "  kefu-lint phrases    [--platform P] [--pack FILE]... [--scenario S] [--format text|json]\n"
          "platforms: taobao (default), tmall, jd, pdd, douyin, kuaishou, 1688\n"
          "exit status: 0 no error-severity finding, 1 findings, 2 bad usage or bad input\n";
 }
@@ -81,6 +83,14 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
       }
     } else if (a == "--now") {
       if (!value(args.options.now)) return false;
+    } else if (a == "--lang") {
+      if (!value(args.options.lang)) return false;
+      if (args.options.lang != "zh" && args.options.lang != "en") {
+        error = "--lang must be zh or en, not \"" + args.options.lang + "\"";
+        return false;
+      }
+    } else if (a == "--scenario") {
+      if (!value(args.scenario)) return false;
     } else if (a == "--agent") {
       if (!value(args.options.agent)) return false;
     } else if (a == "--buyer") {

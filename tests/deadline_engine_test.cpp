@@ -13,10 +13,13 @@
 namespace kefu {
 namespace {
 
+// English messages here (the exact wording of each error); tests/deadline_cases_test.cpp checks
+// the Chinese ones, which are the default.
 Output run(const std::string& facts, const std::string& now = "2024-06-19 10:00:00", Format f = Format::kJson) {
   Options o;
   o.format = f;
   o.now = now;
+  o.lang = "en";
   return deadlines(facts, o);
 }
 
@@ -51,7 +54,7 @@ TEST(DeadlineFacts, ImpossibleOrdersNameBothFields) {
 }
 
 TEST(DeadlineFacts, EqualTimesAreNotImpossible) {
-  EXPECT_EQ(run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"2024-06-18 10:00"}})").status, 0);
+  EXPECT_EQ(run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"2024-06-18 10:00","verified":"2024-06-18 10:00"}})").status, 0);
 }
 
 TEST(DeadlineFacts, BadTimesNameTheFieldAndTheValue) {
@@ -69,7 +72,7 @@ TEST(DeadlineFacts, BadShapesAreCodedErrors) {
   EXPECT_EQ(errors_of(run(R"({"events":{"payed":"2024-06-18 10:00"}})")),
             "[input.E303] facts /events/payed: unknown event; expected one of: ordered, terms_changed, paid, grouped, "
             "shipped, received, refund_requested, refund_refused, refund_agreed, return_shipped, trade_success, "
-            "invoice_requested, complaint, pickup_agreed_day\n");
+            "invoice_requested, complaint, pickup_agreed_day, verified\n");
   EXPECT_EQ(errors_of(run(R"({"shipping":"air","events":{}})")),
             "[input.E304] facts /shipping: must be express, ems or surface (平邮), not \"air\"\n");
   EXPECT_EQ(errors_of(run(R"({"vat_invoice":"yes","events":{}})")), "[input.E301] facts /vat_invoice: must be true or false\n");
@@ -86,7 +89,7 @@ TEST(DeadlineFacts, BadShapesAreCodedErrors) {
 }
 
 TEST(DeadlineFacts, BlankEventsHaveNotHappened) {
-  const Output out = run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"","shipped":null}})");
+  const Output out = run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"","shipped":null,"verified":"2024-06-18 10:05"}})");
   ASSERT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(find(out, "taobao.unpaid-close")["status"], "pending");
 }
@@ -101,6 +104,7 @@ TEST(DeadlineNow, OptionsNowWinsThenInputNowThenClock) {
   const std::string no_now = R"({"events":{"ordered":"2024-06-18 10:00"}})";
   EXPECT_EQ(find(deadlines(no_now, o), "taobao.unpaid-close")["left_seconds"], 3 * 86400);
   o.now = "2024-06-31 10:00";
+  o.lang = "en";
   EXPECT_EQ(deadlines(no_now, o).err,
             "[usage.E010]: --now \"2024-06-31 10:00\" is not a valid time: day 31 does not exist in 2024-06, which has 30 days\n");
 }
@@ -129,7 +133,10 @@ TEST(DeadlineStatus, ALateEventIsOverdueAndMeasuredAtTheEvent) {
 }
 
 TEST(DeadlineStatus, BuyerClocksRunningOutAreNotFindings) {
-  const Output out = run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"2024-06-18 10:01"}})", "2024-06-25 10:00");
+  // The seller's clocks are closed in time (shipped, verified); the buyer's run out.
+  const Output out = run(R"({"events":{"ordered":"2024-06-18 10:00","paid":"2024-06-18 10:01","verified":"2024-06-18 10:03",)"
+                         R"("shipped":"2024-06-19 09:00"}})",
+                         "2024-06-25 10:00");
   EXPECT_EQ(out.status, 0) << out.out;
 }
 
@@ -158,18 +165,21 @@ TEST(DeadlineOutput, TextIsATimelineSortedByDueTime) {
   ASSERT_NE(ship, std::string::npos);
   ASSERT_NE(appeal, std::string::npos);
   EXPECT_LT(ship, appeal);
-  EXPECT_NE(out.out.find("还剩 2天22小时"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("2 d 22 h 0 min left"), std::string::npos) << out.out;
 }
 
 TEST(DeadlineOutput, Countdowns) {
-  EXPECT_EQ(countdown_text(2 * 86400 + 3 * 3600 + 59), "2天3小时");
-  EXPECT_EQ(countdown_text(3 * 86400), "3天");
-  EXPECT_EQ(countdown_text(5 * 3600 + 20 * 60 + 7), "5小时20分钟");
-  EXPECT_EQ(countdown_text(20 * 60), "20分钟");
-  EXPECT_EQ(countdown_text(20 * 60 + 5), "20分钟5秒");
+  EXPECT_EQ(countdown_text(86400 + 45 * 60 + 35), "1天0小时45分");
+  EXPECT_EQ(countdown_text(2 * 86400 + 3 * 3600 + 59), "2天3小时0分");
+  EXPECT_EQ(countdown_text(3 * 86400), "3天0小时0分");
+  EXPECT_EQ(countdown_text(5 * 3600 + 20 * 60 + 7), "5小时20分");
+  EXPECT_EQ(countdown_text(20 * 60), "20分0秒");
+  EXPECT_EQ(countdown_text(20 * 60 + 5), "20分5秒");
   EXPECT_EQ(countdown_text(45), "45秒");
   EXPECT_EQ(countdown_text(0), "0秒");
-  EXPECT_EQ(countdown_text(-3600), "1小时");
+  EXPECT_EQ(countdown_text(-3600), "1小时0分");
+  EXPECT_EQ(countdown_text(86400 + 45 * 60 + 35, "en"), "1 d 0 h 45 min");
+  EXPECT_EQ(countdown_text(9 * 60 + 30, "en"), "9 min 30 s");
 }
 
 TEST(DeadlineOutput, AUserPackAddsItsOwnClock) {

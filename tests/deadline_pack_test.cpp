@@ -27,7 +27,7 @@ TEST(DeadlinePack, EveryMistakeIsNamedWithItsPointer) {
             "refund_handle\n"
             "[pack.E202] my.json /deadlines/0/from/0: must be an order event: ordered, terms_changed, paid, grouped, "
             "shipped, received, refund_requested, refund_refused, refund_agreed, return_shipped, trade_success, "
-            "invoice_requested, complaint, pickup_agreed_day\n"
+            "invoice_requested, complaint, pickup_agreed_day, verified\n"
             "[pack.E202] my.json /deadlines/0/duration/weeks: unknown unit; use days, hours or minutes\n"
             "[pack.E202] my.json /deadlines/1/party: must be seller, buyer or platform (whose action the clock waits for)\n"
             "[pack.E102] my.json /deadlines/1: missing required field \"penalty\" (\"\" when the source states none)\n"

@@ -4,7 +4,8 @@
 // document, the same bytes `kefu-lint <command> --format json` prints; errors come back as
 // {"errors":[{code,message,text,file?,pointer?,line?,column?}]} and never as exceptions.
 
-/** {"platform","shop","format","now","clock","agent","buyer","packs":[{"name","json"}]}, all optional. */
+/** {"platform","shop","format","now","clock","agent","buyer","lang","packs":[{"name","json"}]}, all optional;
+ * lang ("zh" default, "en") is the language of the deadlines' messages and errors. */
 export type OptionsJson = string;
 
 export interface KefuLintModule {

@@ -31,6 +31,7 @@ struct Options {
   std::int64_t clock_unix = 0;      // the shell's clock, used when no "now" is given anywhere
   std::string agent;                // transcript: names to treat as agent / buyer
   std::string buyer;
+  std::string lang = "zh";          // deadlines: language of messages, "zh" (default) or "en"
 };
 
 // Exit status and the two streams of a command. In JSON format `out` is always one valid JSON
@@ -48,6 +49,16 @@ Output validate(std::string_view file_name, std::string_view pack_json);
 Output transcript(std::string_view text, const Options& options);
 Output deadlines(std::string_view facts_json, const Options& options);
 Output points(std::string_view request_json, const Options& options);
+// The reply rewritten so that it passes: each finding's sentence replaced from the packs'
+// `rewrites`, every rewrite re-checked before it is offered. JSON:
+// {"platform","text","changes":[{"rule","start","end","start_utf16","end_utf16","before","after"}],
+//  "findings":[...those that remain, each with "advice"]}; offsets of changes are code points
+// (and UTF-16 units) of the input, those of findings of the fixed text.
+Output fix(std::string_view reply, const Options& options);
+// The packs' approved replies (话术库) offered on the platform, in the platform's wording,
+// optionally of one scenario. JSON: {"platform","scenarios":[...],"phrases":[{"id","scenario",
+// "title","text"}]}.
+Output phrases(std::string_view scenario, const Options& options);
 
 // Reads the options object the page and the wasm glue send:
 // {"platform","shop","format","now","clock","agent","buyer","packs":[{"name","json"}]}.

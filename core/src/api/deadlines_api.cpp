@@ -20,9 +20,11 @@ bool resolve_now(const Options& options, const std::optional<std::int64_t>& from
                  std::vector<Error>& errors) {
   if (!options.now.empty()) {
     time::ParsedTime t;
-    std::string why;
-    if (!time::parse_time(options.now, t, why)) {
-      errors.push_back({"usage.E010", "", "", 0, 0, "--now \"" + options.now + "\" is not a valid time: " + why});
+    std::string why, why_zh;
+    if (!time::parse_time(options.now, t, why, why_zh)) {
+      errors.push_back({"usage.E010", "", "", 0, 0,
+                        options.lang == "en" ? "--now \"" + options.now + "\" is not a valid time: " + why
+                                             : "--now（当前时间）\"" + options.now + "\" 不是有效时间：" + why_zh});
       return false;
     }
     now = t.instant;
@@ -116,8 +118,9 @@ Output deadlines(std::string_view facts_json, const Options& options) {
       return error_output({{"usage.E002", "", "", 0, 0, "deadlines prints text or json"}}, options.format);
     std::vector<Error> errors;
     OrderFacts facts;
-    read_order_facts(facts_json, facts, errors);
+    read_order_facts(facts_json, facts, errors, options.lang);
     DeadlineAnswer answer;
+    answer.lang = options.lang;
     resolve_now(options, facts.now, answer.now, errors);
     if (!errors.empty()) return error_output(errors, options.format);
     const Engine* engine = engine_for_platform(options, facts.platform, errors);
@@ -125,10 +128,28 @@ Output deadlines(std::string_view facts_json, const Options& options) {
     const std::vector<DeadlineRule> rules = deadline_rules(engine->packs, errors);
     if (!errors.empty()) return error_output(errors, options.format);
     answer.platform = engine->packs.platform;
+    const bool en = options.lang == "en";
     if (facts.shipping.empty() && facts.event("shipped"))
       answer.warnings.push_back({"input.W301", "facts", "/shipping", 0, 0,
-                                 "shipping (express, ems or surface) is not given, so auto_confirm is left out"});
+                                 en ? "shipping (express, ems or surface) is not given, so auto_confirm is left out"
+                                    : "没有填物流方式（快递、EMS 或平邮），所以不计算自动确认收货"});
     answer.deadlines = compute_deadlines(rules, facts, answer.now, due_soon_policy(engine->packs));
+    answer.waiting = waiting_clocks(rules, facts, answer.deadlines);
+    // A promise that no clock takes (a presale order, or a pack without a ship_by rule that
+    // takes promises) would otherwise be dropped without a word.
+    if (facts.promised_ship_hours || facts.promised_ship_by) {
+      bool used = false;
+      for (const auto& d : answer.deadlines)
+        used |= d.basis == "promised_ship_hours" || d.basis == "promised_ship_by";
+      bool waits = false;
+      for (const auto& w : answer.waiting) waits |= w.rule->promise;
+      if (!used && !waits)
+        answer.warnings.push_back(
+            {"input.W302", "facts", facts.promised_ship_by ? "/promised_ship_by" : "/promised_ship_hours", 0, 0,
+             en ? "the shop's promised ship time is not used: no ship-by clock of these packs takes a promise on "
+                  "these facts (a presale order follows presale_ship_by)"
+                : "店铺承诺的发货时间没有用上：这些事实下没有按店铺承诺计时的发货时限（预售订单按预售约定发货时间）"});
+    }
     Output out;
     // A seller's clock that ran out is a finding, when the facts can show it: closed late by an
     // event, or a clock some event would have met. Clocks no order event can close
@@ -167,7 +188,7 @@ Output points(std::string_view request_json, const Options& options) {
     std::optional<std::int64_t> req_now;
     if (req.contains("now") && req["now"].is_string()) {
       std::int64_t t = 0;
-      if (read_fact_time(req["now"].get<std::string>(), "/now", t, errors)) req_now = t;
+      if (read_fact_time(req["now"].get<std::string>(), "/now", t, errors, options.lang)) req_now = t;
     }
     std::int64_t now = 0;
     resolve_now(options, req_now, now, errors);

@@ -32,8 +32,12 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
   };
   std::string format;
   if (!str("platform", o.platform) || !str("now", o.now) || !str("agent", o.agent) ||
-      !str("buyer", o.buyer) || !str("format", format))
+      !str("buyer", o.buyer) || !str("format", format) || !str("lang", o.lang))
     return false;
+  if (o.lang != "zh" && o.lang != "en") {
+    error = "options.lang must be zh or en";
+    return false;
+  }
   if (!format.empty()) {
     static const std::pair<const char*, Format> kFormats[] = {
         {"text", Format::kText}, {"json", Format::kJson}, {"csv", Format::kCsv},

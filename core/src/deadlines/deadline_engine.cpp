@@ -58,7 +58,8 @@ std::int64_t DueSoonPolicy::window(std::int64_t clock_seconds) const {
   return std::min(by_hours, by_share);
 }
 
-bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts) {
+// The conditions of `when` only (shipping, presale, invoice and return flags).
+bool conditions_hold(const DeadlineRule& rule, const OrderFacts& facts) {
   const auto& w = rule.when;
   if (!w.shipping.empty() &&
       std::find(w.shipping.begin(), w.shipping.end(), facts.shipping) == w.shipping.end())
@@ -67,6 +68,11 @@ bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts) {
   if (w.vat_invoice >= 0 && w.vat_invoice != flag_value(facts.vat_invoice)) return false;
   if (w.invoice_committed >= 0 && w.invoice_committed != flag_value(facts.invoice_committed)) return false;
   if (w.return_required >= 0 && w.return_required != flag_value(facts.return_required)) return false;
+  return true;
+}
+
+bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts) {
+  if (!conditions_hold(rule, facts)) return false;
   for (const auto& e : rule.requires_events)
     if (!facts.event(e)) return false;
   return true;
@@ -100,6 +106,13 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
         first = false;
       }
       if (!all) continue;
+      if (rule.promise) {
+        // The shop's promise, when given, is what the platform judges against; the clock still
+        // starts at the rule's event (a promise of 24 h runs from payment, or 成团 on Pinduoduo).
+        if (facts.promised_ship_by) d.due = *facts.promised_ship_by, d.basis = "promised_ship_by";
+        else if (facts.promised_ship_hours) d.due = d.start + *facts.promised_ship_hours * 3600, d.basis = "promised_ship_hours";
+        else d.basis = rule.estimate ? "estimate" : "platform_default";
+      }
     }
 
     std::string met_name, void_name;
@@ -136,6 +149,35 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
     if (ka != kb) return ka < kb;
     return a.rule->id < b.rule->id;
   });
+  return out;
+}
+
+std::vector<WaitingClock> waiting_clocks(const std::vector<DeadlineRule>& rules, const OrderFacts& facts,
+                                         const std::vector<Deadline>& running) {
+  std::vector<WaitingClock> out;
+  for (const auto& rule : rules) {
+    if (!conditions_hold(rule, facts)) continue;
+    bool runs = false;
+    for (const auto& d : running) runs |= d.rule == &rule;
+    if (runs) continue;
+    std::string needs;
+    for (const auto& e : rule.requires_events)
+      if (needs.empty() && !facts.event(e)) needs = e;
+    // A clock of "from": any one of its events starts it; name the first the rule lists.
+    auto first_missing = [&](const std::vector<std::string>& from) {
+      for (const auto& e : from)
+        if (facts.event(e)) return;
+      if (needs.empty() && !from.empty()) needs = from.front();
+    };
+    if (!rule.due_at.empty()) {
+      first_missing(rule.due_at_from);
+      if (needs.empty() && !facts.fact(rule.due_at)) needs = rule.due_at;
+    } else {
+      for (const auto& c : rule.clocks) first_missing(c.from);
+    }
+    // Every event is there and still no clock: it was voided before it started (only_before).
+    if (!needs.empty()) out.push_back({&rule, needs});
+  }
   return out;
 }
 

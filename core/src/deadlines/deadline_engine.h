@@ -29,6 +29,15 @@ struct Deadline {
   std::int64_t left_seconds = 0;
   std::string closed_by;       // the event that met or voided it, if any
   std::int64_t closed_at = 0;
+  // For a rule with "promise": promised_ship_by, promised_ship_hours, platform_default, or
+  // estimate (no source states a default; see the rule's "follows"). Empty for other rules.
+  std::string basis;
+};
+
+// A clock that does not run yet because an event has not happened: "填写付款时间即开始计时".
+struct WaitingClock {
+  const DeadlineRule* rule = nullptr;
+  std::string needs;  // the event that would start it (the first missing one)
 };
 
 bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts);
@@ -37,5 +46,10 @@ bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts);
 // Rules whose conditions do not hold or whose start events are missing are left out.
 std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, const OrderFacts& facts,
                                         std::int64_t now, const DueSoonPolicy& policy);
+
+// The rules whose conditions hold but whose start (or required) event is missing, each with the
+// event that would start it, in rule order. Rules already in `running` are left out.
+std::vector<WaitingClock> waiting_clocks(const std::vector<DeadlineRule>& rules, const OrderFacts& facts,
+                                         const std::vector<Deadline>& running);
 
 }  // namespace kefu

@@ -179,7 +179,8 @@ bool read_deadline_rule(const nlohmann::json& j, const std::string& file, const 
   static const char* const kKnown[] = {
       "id",        "kind",   "title",    "title_en", "party",       "from",        "duration",
       "counting",  "requires", "later_of", "due_at",  "due_end_of_day", "when",    "met_by",
-      "void_by",   "only_before", "consequence", "consequence_en", "penalty", "source", "follows", "examples"};
+      "void_by",   "only_before", "consequence", "consequence_en", "penalty", "source", "follows", "examples",
+      "promise",   "estimate",    "replaces"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown) known |= it.key() == k;
@@ -233,6 +234,25 @@ bool read_deadline_rule(const nlohmann::json& j, const std::string& file, const 
       if (!j["due_end_of_day"].is_boolean()) r.error("pack.E201", "/due_end_of_day", "must be true or false");
       else out.due_end_of_day = j["due_end_of_day"].get<bool>();
     }
+  }
+  for (auto [key, flag] : {std::pair{"promise", &out.promise}, std::pair{"estimate", &out.estimate}}) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_boolean()) r.error("pack.E201", std::string("/") + key, "must be true or false");
+    else *flag = j[key].get<bool>();
+  }
+  if (out.promise && (out.kind != "ship_by" || !j.contains("duration")))
+    r.error("pack.E203", "/promise", "a shop's promise replaces the duration of a ship_by rule with \"duration\"");
+  if (out.estimate && !j.contains("follows"))
+    r.error("pack.E102", "/estimate", "an estimate needs \"follows\" saying why no stated default is used");
+  if (j.contains("replaces")) {
+    const auto& rep = j["replaces"];
+    if (!rep.is_array()) r.error("pack.E201", "/replaces", "must be an array of deadline rule ids");
+    else
+      for (std::size_t i = 0; i < rep.size(); ++i) {
+        if (!rep[i].is_string() || rep[i].get<std::string>().find('.') == std::string::npos)
+          r.error("pack.E202", "/replaces/" + std::to_string(i), "must be a deadline rule id such as taobao.ship-by");
+        else out.replaces.push_back(rep[i].get<std::string>());
+      }
   }
   r.events_field("requires", out.requires_events);
   r.events_field("met_by", out.met_by);

@@ -46,6 +46,14 @@ struct DeadlineRule {
   // void_by before the due time makes the clock moot. only_before: the rule is left out when one
   // of these happened at or before the start (refund_unshipped needs a refund asked unshipped).
   std::vector<std::string> met_by, void_by, only_before;
+  // "promise": the shop's promised ship time (promised_ship_by, or promised_ship_hours from the
+  // clock's start) replaces the duration when the facts give one; platforms judge against it.
+  bool promise = false;
+  // "estimate": the duration is not a platform's stated default (no source gives one); the
+  // answer says so and asks for the shop's promise instead of passing it off as a rule.
+  bool estimate = false;
+  // "replaces": rules of a borrowed pack this one stands in for (Tmall's ship_by for Taobao's).
+  std::vector<std::string> replaces;
   const nlohmann::json* examples = nullptr;
   std::string file, pointer;  // where it came from, for messages
 };

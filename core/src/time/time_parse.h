@@ -19,5 +19,7 @@ struct ParsedTime {
 // False with `error` set to a sentence naming the bad part ("day 30 does not exist in 2024-02,
 // which has 29 days") when the text is not one of the forms above or names an impossible time.
 bool parse_time(std::string_view text, ParsedTime& out, std::string& error);
+// The same, with the reason in Chinese as well (for messages shown in the Chinese interface).
+bool parse_time(std::string_view text, ParsedTime& out, std::string& error, std::string& error_zh);
 
 }  // namespace kefu::time

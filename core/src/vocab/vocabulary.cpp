@@ -93,7 +93,7 @@ const std::vector<std::string_view>& order_events() {
       "ordered",         "terms_changed",  "paid",           "grouped",
       "shipped",         "received",       "refund_requested", "refund_refused",
       "refund_agreed",   "return_shipped", "trade_success",  "invoice_requested",
-      "complaint",       "pickup_agreed_day"};
+      "complaint",       "pickup_agreed_day", "verified"};
   return k;
 }
 bool is_order_event(std::string_view s) { return contains(order_events(), s); }
