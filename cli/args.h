@@ -16,6 +16,7 @@ struct Args {
   std::string input = "-";              // FILE or - (stdin)
   bool input_given = false;
   long long serious = -1, general = -1;  // points
+  std::string scenario;                 // phrases --scenario
   bool help = false;
 };
 

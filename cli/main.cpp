@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
   if (cmd == "transcript") return kefu::cli::run_transcript(args);  // streams: any size, bounded memory
   kefu::Output out;
   std::string input;
-  const bool reads_input = cmd == "check" || cmd == "deadlines" ||
+  const bool reads_input = cmd == "check" || cmd == "deadlines" || cmd == "fix" ||
                            cmd == "mask" || cmd == "validate";
   if (reads_input) {
     if (cmd == "validate" && !args.input_given) return fail("validate needs a PACK.json");
@@ -74,6 +74,8 @@ int main(int argc, char** argv) {
   }
   if (cmd == "check") out = kefu::check(input, args.options);
   else if (cmd == "mask") out = kefu::mask(input, args.options);
+  else if (cmd == "fix") out = kefu::fix(input, args.options);
+  else if (cmd == "phrases") out = kefu::phrases(args.scenario, args.options);
   else if (cmd == "deadlines") out = kefu::deadlines(input, args.options);
   else if (cmd == "points") out = kefu::points(points_request(args), args.options);
   else if (cmd == "rules") out = kefu::rules(args.options);

@@ -56,6 +56,13 @@ std::string deadlines(const std::string& facts, const std::string& options_json)
 std::string points(const std::string& request, const std::string& options_json) {
   return with_options(options_json, [&](const kefu::Options& o) { return kefu::points(request, o); });
 }
+std::string fix(const std::string& reply, const std::string& options_json) {
+  return with_options(options_json, [&](const kefu::Options& o) { return kefu::fix(reply, o); });
+}
+// The first argument is the scenario to show ("" for all), like `kefu-lint phrases --scenario`.
+std::string phrases(const std::string& scenario, const std::string& options_json) {
+  return with_options(options_json, [&](const kefu::Options& o) { return kefu::phrases(scenario, o); });
+}
 // The input is unused, like the CLI's: the rules depend on the options alone.
 std::string rules(const std::string&, const std::string& options_json) {
   return with_options(options_json, [&](const kefu::Options& o) { return kefu::rules(o); });
@@ -85,6 +92,8 @@ EMSCRIPTEN_BINDINGS(kefu_lint) {
   emscripten::function("transcript", &transcript);
   emscripten::function("deadlines", &deadlines);
   emscripten::function("points", &points);
+  emscripten::function("fix", &fix);
+  emscripten::function("phrases", &phrases);
   emscripten::function("rules", &rules);
   emscripten::function("validate", &validate);
   emscripten::function("abiVersion", &abi_version);

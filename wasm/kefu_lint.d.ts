@@ -19,6 +19,13 @@ export interface KefuLintModule {
   deadlines(facts: string, options: OptionsJson): string;
   /** Points arithmetic: {"platform","serious","general"} in. */
   points(request: string, options: OptionsJson): string;
+  /** Rewrites a reply so it passes: {"platform","text","changes":[{"rule","start","end",
+   * "start_utf16","end_utf16","before","after"}],"findings":[...each with "advice"]}. Change
+   * offsets are of the input (code points and UTF-16 units); finding offsets are of `text`. */
+  fix(reply: string, options: OptionsJson): string;
+  /** The phrase library for options.platform: {"platform","scenarios","phrases":[{"id",
+   * "scenario","title","text"}]}; `scenario` "" lists all, an unknown one is an error. */
+  phrases(scenario: string, options: OptionsJson): string;
   /** Every rule of the chosen platform; the input is ignored. */
   rules(input: string, options: OptionsJson): string;
   /** Validates a user pack; options may be {"name": "my.json"} for the messages. */

@@ -1,6 +1,7 @@
 // One pack document, every section: the errors a pack author needs, all at once.
 
 #include "deadlines/deadline_pack.h"
+#include "fix/fix_pack.h"
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
 #include "rules/equivalents.h"
@@ -68,14 +69,14 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
   }
   static const char* const kKnown[] = {"$schema", "pack",     "title",    "title_en", "description",
                                        "extends", "equivalents", "settings", "rules", "deadlines",
-                                       "points"};
+                                       "points", "rewrites", "phrases"};
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown) known |= it.key() == k;
     if (!known)
       errors.push_back({"pack.E103", file, "/" + it.key(), 0, 0,
                         "unknown field; a pack has pack, title, title_en, description, extends, "
-                        "equivalents, settings, rules, deadlines, points"});
+                        "equivalents, settings, rules, deadlines, points, rewrites, phrases"});
   }
   std::string name;
   if (!doc.contains("pack")) {
@@ -127,6 +128,8 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
   }
   validate_deadlines_section(doc, file, errors);
   validate_points_section(doc, file, errors);
+  validate_rewrites_section(doc, file, errors);
+  validate_phrases_section(doc, file, errors);
   return errors.size() == before;
 }
 
