@@ -42,7 +42,7 @@ function start(engine) {
   refreshAll();
   onSettingsChange((changes) => {
     if ('lang' in changes) setLang(settings.lang);
-    for (const select of $$('[data-platform-select]:not([name])')) select.value = settings.platform;
+    for (const select of $$('[data-platform-select]')) select.value = settings.platform;
     tabs.settings.refresh();
     refreshAll();
   });
@@ -61,14 +61,13 @@ function refreshAll() {
   for (const name of TABS) tabs[name]?.refresh();
 }
 
-// The header and settings selectors set the page's platform; the order form's select
-// (name="platform") is that order's platform and starts from the page's.
+// One platform for the whole page: the header, settings and order-form selectors all show it and
+// all change it (an order form on Douyin under a Taobao header would answer with the wrong rules).
 function fillPlatforms(platforms) {
   for (const select of $$('[data-platform-select]')) {
-    const value = select.value || (select.name ? load('draft.order', {}).platform : '') || settings.platform;
     select.replaceChildren(...platforms.map((p) => el('option', { value: p }, t('platform.' + p))));
-    select.value = select.name ? value : settings.platform;
-    if (!select.name && !select.dataset.bound) {
+    select.value = settings.platform;
+    if (!select.dataset.bound) {
       select.dataset.bound = 'true';
       select.addEventListener('change', () => updateSettings({ platform: select.value }));
     }
