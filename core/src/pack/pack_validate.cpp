@@ -5,6 +5,7 @@
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
 #include "rules/equivalents.h"
+#include "rules/term_env.h"
 #include "rules/rule_kind.h"
 #include "rules/rule_meta.h"
 #include "transcript/conversation_kinds.h"
@@ -18,7 +19,7 @@ class DryRunContext : public KindContext {
   using KindContext::KindContext;
 
  protected:
-  void add_one(const std::u32string&, Role, std::uint32_t) override {}
+  void add_one(const std::u32string&, Role, std::uint32_t, Role) override {}
 };
 
 bool valid_pack_name(const std::string& s) {
@@ -69,14 +70,16 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
   }
   static const char* const kKnown[] = {"$schema", "pack",     "title",    "title_en", "description",
                                        "extends", "equivalents", "settings", "rules", "deadlines",
-                                       "points", "rewrites", "phrases"};
+                                       "points", "rewrites", "phrases", "lexicons", "scope_cues",
+                                       "blockers"};
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown) known |= it.key() == k;
     if (!known)
       errors.push_back({"pack.E103", file, "/" + it.key(), 0, 0,
                         "unknown field; a pack has pack, title, title_en, description, extends, "
-                        "equivalents, settings, rules, deadlines, points, rewrites, phrases"});
+                        "equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
+                        "points, rewrites, phrases"});
   }
   std::string name;
   if (!doc.contains("pack")) {
@@ -93,8 +96,12 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
     errors.push_back({"pack.E201", file, "/settings", 0, 0, "must be an object"});
   check_extends(doc, file, errors);
 
-  Equivalents eq;
-  read_equivalents(doc, file, eq, errors);
+  // The pack's own lexicons, stand-ins, blockers and cues; a reference to a lexicon it does not
+  // declare may name one of the built-in packs' (a user pack extends @invoice).
+  std::vector<TermEnvSource> sources = builtin_term_sources();
+  sources.push_back({&doc, file, true});
+  TermEnv env;
+  build_term_env(sources, env, errors);
 
   if (doc.contains("rules")) {
     const auto& rules = doc["rules"];
@@ -118,7 +125,7 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
                               "duplicate id \"" + meta.id + "\" (first at " + where + ")"});
         seen.emplace_back(meta.id, ptr);
         if (const ReplyKind* kind = find_reply_kind(meta.kind)) {
-          DryRunContext ctx(eq, errors, file, ptr);
+          DryRunContext ctx(env, errors, file, ptr);
           kind->compile(rules[i], ctx);
         } else {
           validate_conversation_rule(rules[i], file, ptr, errors);

@@ -6,6 +6,7 @@
 #include "match/automaton.h"
 #include "rules/equivalents.h"
 #include "rules/rule_kind.h"
+#include "rules/scope.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -18,7 +19,9 @@ class CompiledRules {
     Role role;
     std::uint32_t term;
     bool latin_head, latin_tail;  // needs a non-letter neighbour on that side
+    Role protects;                // for kAllow
   };
+  static constexpr std::uint32_t kCueOwner = 0xFFFFFFFF;  // `rule` of a scope cue's pattern
 
   std::vector<RuleMeta> metas;                        // every rule, reply and conversation
   std::vector<const RuleMeta*> reply_meta;            // per reply rule
@@ -32,13 +35,13 @@ namespace {
 
 class CollectingContext : public KindContext {
  public:
-  CollectingContext(CompiledRules& c, std::uint32_t rule, const Equivalents& eq,
+  CollectingContext(CompiledRules& c, std::uint32_t rule, const TermEnv& env,
                     std::vector<Error>& errors, std::string file, std::string pointer)
-      : KindContext(eq, errors, std::move(file), std::move(pointer)), c_(c), rule_(rule) {}
+      : KindContext(env, errors, std::move(file), std::move(pointer)), c_(c), rule_(rule) {}
 
  protected:
-  void add_one(const std::u32string& p, Role role, std::uint32_t term) override {
-    c_.owners.push_back({rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back())});
+  void add_one(const std::u32string& p, Role role, std::uint32_t term, Role protects) override {
+    c_.owners.push_back({rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back()), protects});
     c_.patterns.push_back(p);
   }
 
@@ -71,9 +74,18 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
   std::unique_ptr<ReplyChecker> checker(new ReplyChecker());
   CompiledRules& c = *checker->compiled_;
 
-  Equivalents eq;
+  // Stand-ins, lexicons, blockers and scope cues of every pack that contributes rules.
+  std::vector<TermEnvSource> sources;
   for (const auto& p : packs.packs)
-    if (p.contributes("rules")) read_equivalents(p.doc, p.file, eq, errors);
+    if (p.contributes("rules")) sources.push_back({&p.doc, p.file, true});
+  TermEnv env;
+  if (!build_term_env(sources, env, errors)) return nullptr;
+  {
+    // Scope cues go into the same automaton, owned by no rule.
+    CollectingContext ctx(c, CompiledRules::kCueOwner, env, errors, "", "/scope_cues");
+    for (const auto& [word, reading] : env.cues)
+      ctx.add_pattern(word, Role::kCue, static_cast<std::uint32_t>(reading));
+  }
 
   const auto items = packs.items("rules");
   c.metas.resize(items.size());
@@ -85,7 +97,7 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ReplyKind* kind = find_reply_kind(c.metas[i].kind);
     if (!kind) continue;  // a conversation rule: the transcript checker runs it
-    CollectingContext ctx(c, static_cast<std::uint32_t>(c.reply_rules.size()), eq, errors,
+    CollectingContext ctx(c, static_cast<std::uint32_t>(c.reply_rules.size()), env, errors,
                           items[i].pack->file, items[i].pointer);
     auto rule = kind->compile(*items[i].value, ctx);
     if (!rule) continue;
@@ -110,12 +122,18 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
   const NormalizedText norm = normalize(original);
 
   std::vector<std::vector<Hit>> hits(c.reply_rules.size());
+  std::vector<TextScope::Cue> cues;
   c.automaton.scan(norm.match, [&](std::uint32_t id, std::uint32_t end) {
     const auto& o = c.owners[id];
     const std::uint32_t start = end - c.automaton.pattern_length(id);
     if ((o.latin_head || o.latin_tail) && !latin_boundary_ok(o, norm, start, end)) return;
-    hits[o.rule].push_back({start, end, o.term, o.role});
+    if (o.rule == CompiledRules::kCueOwner) {
+      cues.push_back({start, end, static_cast<Reading>(o.term)});
+      return;
+    }
+    hits[o.rule].push_back({start, end, o.term, o.role, o.protects});
   });
+  const TextScope scope(norm, std::move(cues));
 
   struct Tagged {
     RawFinding raw;
@@ -123,7 +141,7 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
   };
   std::vector<Tagged> raw;
   std::vector<RawFinding> out;
-  const ReplyView view{original, norm};
+  const ReplyView view{original, norm, &scope};
   for (std::uint32_t r = 0; r < c.reply_rules.size(); ++r) {
     out.clear();
     c.reply_rules[r]->run(view, hits[r], out);

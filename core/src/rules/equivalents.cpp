@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace kefu {

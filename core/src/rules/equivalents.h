@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "rules/rule_kind.h"
+#include "rules/term_env.h"
 
 namespace kefu {
 

@@ -4,6 +4,7 @@
 
 #include "pack/pack.h"
 #include "rules/kinds.h"
+#include "rules/scope.h"
 #include "rules/term_list.h"
 
 namespace kefu {
@@ -11,8 +12,8 @@ namespace {
 
 class ProximityRule : public ReplyRule {
  public:
-  ProximityRule(int within, bool ordered, int guard_before)
-      : within_(within), ordered_(ordered), guard_before_(guard_before) {}
+  ProximityRule(int within, bool ordered, int guard_before, ScopeSpec spec)
+      : within_(within), ordered_(ordered), guard_before_(guard_before), spec_(spec) {}
 
   void run(const ReplyView& view, const std::vector<Hit>& hits,
            std::vector<RawFinding>& out) const override {
@@ -40,6 +41,17 @@ class ProximityRule : public ReplyRule {
         const std::uint32_t second_start = a.start <= b.start ? b.start : a.start;
         const std::uint32_t gap = second_start > first_end ? second_start - first_end : 0;
         if (static_cast<int>(gap) > within_ || guarded(guards, s, e)) continue;
+        if (view.scope) {
+          // Only a rule that says "scope" itself keeps its pair inside one sentence (or
+          // clause): packs written before scopes pair across sentences.
+          if (spec_.scope_given &&
+              view.scope->unit_of(s, spec_.clause) != view.scope->unit_of(e - 1, spec_.clause))
+            continue;
+          const bool a_first = a.start <= b.start;
+          const Span spans[2] = {a_first ? Span{a.start, a.end} : Span{b.start, b.end},
+                                 a_first ? Span{b.start, b.end} : Span{a.start, a.end}};
+          if (!view.scope->fires(spec_, spans, 2)) continue;
+        }
         if (any && s < last_end) break;  // one finding per stretch of text
         out.push_back({view.norm.begin_of(s), view.norm.end_of(e), {}});
         last_end = e;
@@ -64,6 +76,7 @@ class ProximityRule : public ReplyRule {
   int within_;
   bool ordered_;
   int guard_before_;
+  ScopeSpec spec_;
 };
 
 }  // namespace
@@ -76,6 +89,8 @@ std::unique_ptr<ReplyRule> compile_proximity(const nlohmann::json& rule, KindCon
   int within = 0, guard_before = 4;
   ok &= read_int(rule, "within", 0, Limits::kMaxWithin, within, ctx, true);
   ok &= read_int(rule, "guard_before", 0, Limits::kMaxWithin, guard_before, ctx, false);
+  ScopeSpec spec;
+  ok &= read_scope_spec(rule, ctx, spec);
   bool ordered = false;
   if (rule.contains("ordered")) {
     if (!rule["ordered"].is_boolean()) {
@@ -86,7 +101,7 @@ std::unique_ptr<ReplyRule> compile_proximity(const nlohmann::json& rule, KindCon
     }
   }
   if (!ok) return nullptr;
-  return std::make_unique<ProximityRule>(within, ordered, guard_before);
+  return std::make_unique<ProximityRule>(within, ordered, guard_before, spec);
 }
 
 }  // namespace kefu

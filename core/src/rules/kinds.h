@@ -11,5 +11,6 @@ std::unique_ptr<ReplyRule> compile_proximity(const nlohmann::json& rule, KindCon
 std::unique_ptr<ReplyRule> compile_length(const nlohmann::json& rule, KindContext& ctx);
 std::unique_ptr<ReplyRule> compile_only_terms(const nlohmann::json& rule, KindContext& ctx);
 std::unique_ptr<ReplyRule> compile_detector(const nlohmann::json& rule, KindContext& ctx);
+std::unique_ptr<ReplyRule> compile_pattern(const nlohmann::json& rule, KindContext& ctx);
 
 }  // namespace kefu

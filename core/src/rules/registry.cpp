@@ -7,6 +7,7 @@ const std::vector<ReplyKind>& reply_kinds() {
       {"terms", compile_terms},         {"substitution", compile_substitution},
       {"proximity", compile_proximity}, {"length", compile_length},
       {"only_terms", compile_only_terms}, {"detector", compile_detector},
+      {"pattern", compile_pattern},
   };
   return kKinds;
 }

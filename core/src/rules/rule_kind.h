@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "rules/term_env.h"
 #include "text/normalize.h"
 
 namespace kefu {
@@ -24,6 +25,7 @@ struct Hit {
   std::uint32_t start, end;
   std::uint32_t term;  // index within the role's list; for kAllow: the term it protects
   Role role;
+  Role protects = Role::kTerm;  // for kAllow: the role of the term it protects
 };
 
 // A finding before it is dressed with its rule: original code-point positions.
@@ -32,9 +34,12 @@ struct RawFinding {
   std::string suggestion;  // empty: the rule's own suggestion
 };
 
+class TextScope;
+
 struct ReplyView {
   std::u32string_view original;
   const NormalizedText& norm;
+  const TextScope* scope = nullptr;  // sentences and readings (rules/scope.h)
 };
 
 class ReplyRule {
@@ -47,33 +52,40 @@ class ReplyRule {
   virtual bool masks() const { return false; }
 };
 
-// Stand-ins users write for a word (`vx` for 微信), normalized, merged from every loaded pack.
-struct Equivalents {
-  std::vector<std::pair<std::u32string, std::vector<std::u32string>>> entries;
-};
-
 // Everything a kind's compile function needs: where the rule is (for errors) and where its
 // patterns go.
 class KindContext {
  public:
-  KindContext(const Equivalents& eq, std::vector<Error>& errors, std::string file,
+  KindContext(const TermEnv& env, std::vector<Error>& errors, std::string file,
               std::string pointer)
-      : equivalents_(eq), errors_(errors), file_(std::move(file)), pointer_(std::move(pointer)) {}
+      : env_(env), errors_(errors), file_(std::move(file)), pointer_(std::move(pointer)) {}
   virtual ~KindContext() = default;
 
   void error(const std::string& code, const std::string& sub_pointer, const std::string& msg) {
     errors_.push_back({code, file_, pointer_ + sub_pointer, 0, 0, msg});
   }
   std::size_t error_count() const { return errors_.size(); }
-  const Equivalents& equivalents() const { return equivalents_; }
+  const Equivalents& equivalents() const { return env_.equivalents; }
+  const TermEnv& env() const { return env_; }
+  // A term as written (a literal or `@lexicon`) -> its normalized strings; reports errors at
+  // the rule's pointer + `sub_pointer`.
+  bool expand(const nlohmann::json& value, const std::string& sub_pointer,
+              std::vector<std::u32string>& out) {
+    return expand_term(env_, value, file_, pointer_ + sub_pointer, out, errors_);
+  }
+  // Registers a normalized term and, unless it is an allow context, the blockers of it (the
+  // packs' `blockers`) as allow contexts of the same term.
+  void add_term(const std::u32string& normalized, Role role, std::uint32_t term);
   // Registers the normalized pattern (and its stand-in variants) for this rule.
-  void add_pattern(const std::u32string& normalized, Role role, std::uint32_t term);
+  void add_pattern(const std::u32string& normalized, Role role, std::uint32_t term,
+                   Role protects = Role::kTerm);
 
  protected:
-  virtual void add_one(const std::u32string& normalized, Role role, std::uint32_t term) = 0;
+  virtual void add_one(const std::u32string& normalized, Role role, std::uint32_t term,
+                       Role protects) = 0;
 
  private:
-  const Equivalents& equivalents_;
+  const TermEnv& env_;
   std::vector<Error>& errors_;
   std::string file_, pointer_;
 };

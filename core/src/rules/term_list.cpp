@@ -9,8 +9,6 @@
 namespace kefu {
 namespace {
 
-std::u32string to_u32(const std::string& s) { return decode_utf8(s).chars; }
-
 // Replaces every occurrence of `from` in `s` with `to`.
 std::u32string replace_all(const std::u32string& s, const std::u32string& from,
                            const std::u32string& to) {
@@ -25,44 +23,44 @@ std::u32string replace_all(const std::u32string& s, const std::u32string& from,
   return out.append(s, i, std::u32string::npos);
 }
 
+}  // namespace
+
 bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, std::uint32_t index,
                    KindContext& ctx) {
-  if (!v.is_string()) {
-    ctx.error("pack.E201", ptr, "must be a string");
-    return false;
-  }
-  const std::string& s = v.get_ref<const std::string&>();
-  std::u32string raw = to_u32(s);
-  if (raw.size() > Limits::kMaxTermChars) {
-    ctx.error("pack.E210", ptr,
-              "term is " + std::to_string(raw.size()) + " characters; the limit is " +
-                  std::to_string(Limits::kMaxTermChars));
-    return false;
-  }
-  std::u32string norm = normalize_term(raw);
-  if (norm.empty()) {
-    ctx.error("pack.E209", ptr, "\"" + s + "\" has no characters left after normalization");
-    return false;
-  }
-  ctx.add_pattern(norm, role, index);
+  std::vector<std::u32string> words;
+  if (!ctx.expand(v, ptr, words)) return false;
+  for (const auto& w : words) ctx.add_term(w, role, index);
   return true;
 }
 
 bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::uint32_t term,
-                    KindContext& ctx) {
+                    KindContext& ctx, Role protects) {
   if (!allow.is_array()) {
     ctx.error("pack.E201", ptr, "must be an array of strings");
     return false;
   }
   bool ok = true;
-  for (std::size_t i = 0; i < allow.size(); ++i)
-    ok &= register_term(allow[i], ptr + "/" + std::to_string(i), Role::kAllow, term, ctx);
+  for (std::size_t i = 0; i < allow.size(); ++i) {
+    std::vector<std::u32string> words;
+    if (!ctx.expand(allow[i], ptr + "/" + std::to_string(i), words)) {
+      ok = false;
+      continue;
+    }
+    for (const auto& w : words) ctx.add_pattern(w, Role::kAllow, term, protects);
+  }
   return ok;
 }
 
-}  // namespace
+void KindContext::add_term(const std::u32string& normalized, Role role, std::uint32_t term) {
+  add_pattern(normalized, role, term);
+  if (role == Role::kAllow || role == Role::kCue || env_.blockers.empty()) return;
+  auto it = env_.blockers.find(normalized);
+  if (it == env_.blockers.end()) return;
+  for (const auto& b : it->second) add_pattern(b, Role::kAllow, term, role);
+}
 
-void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint32_t term) {
+void KindContext::add_pattern(const std::u32string& normalized, Role role, std::uint32_t term,
+                              Role protects) {
   std::vector<std::u32string> variants{normalized};
   // Most terms contain no stand-in key: a 64-bit mask of the characters present lets the search
   // skip a key whose first character cannot occur (the find per key was most of this function).
@@ -72,7 +70,7 @@ void KindContext::add_pattern(const std::u32string& normalized, Role role, std::
     return m;
   };
   std::uint64_t present = mask_of(normalized);
-  for (const auto& [key, alts] : equivalents_.entries) {
+  for (const auto& [key, alts] : env_.equivalents.entries) {
     if (key.empty() || !(present & (std::uint64_t{1} << (key[0] & 63)))) continue;
     std::size_t n = variants.size();
     for (std::size_t i = 0; i < n && variants.size() < Limits::kMaxEquivalentVariants; ++i) {
@@ -85,7 +83,7 @@ void KindContext::add_pattern(const std::u32string& normalized, Role role, std::
     }
   }
   for (const auto& v : variants)
-    if (!v.empty()) add_one(v, role, term);
+    if (!v.empty()) add_one(v, role, term, protects);
 }
 
 bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindContext& ctx,
@@ -124,7 +122,7 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
       }
       ok &= register_term(t["term"], tp + "/term", role, index, ctx);
       out.terms.push_back(t["term"].is_string() ? t["term"].get<std::string>() : "");
-      if (t.contains("allow")) ok &= register_allow(t["allow"], tp + "/allow", index, ctx);
+      if (t.contains("allow")) ok &= register_allow(t["allow"], tp + "/allow", index, ctx, role);
       if (t.contains("use")) {
         if (!t["use"].is_string()) {
           ctx.error("pack.E201", tp + "/use", "must be a string");
@@ -142,7 +140,8 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
       out.uses.emplace_back();
     }
   }
-  if (rule_allow && rule.contains("allow")) ok &= register_allow(rule["allow"], "/allow", kAllTerms, ctx);
+  if (rule_allow && rule.contains("allow"))
+    ok &= register_allow(rule["allow"], "/allow", kAllTerms, ctx, Role::kTerm);
   return ok;
 }
 
@@ -170,10 +169,10 @@ std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
     for (; k < allows.size() && allows[k].start <= h.start; ++k) {
       const Hit& a = allows[k];
       if (a.term == kAllTerms) reach_all = std::max(reach_all, a.end);
-      else if (role == Role::kTerm) reach_term[a.term] = std::max(reach_term[a.term], a.end);
+      else if (a.protects == role) reach_term[a.term] = std::max(reach_term[a.term], a.end);
     }
     bool covered = reach_all >= h.end && reach_all > 0;
-    if (!covered && role == Role::kTerm) {
+    if (!covered && !reach_term.empty()) {
       auto it = reach_term.find(h.term);
       covered = it != reach_term.end() && it->second >= h.end;
     }

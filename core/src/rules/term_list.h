@@ -19,6 +19,13 @@ struct TermList {
 bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindContext& ctx,
                 TermList& out, bool required = true, bool rule_allow = true);
 
+// Registers one term as written (a literal or `@lexicon`) with `role` and index `index`.
+bool register_term(const nlohmann::json& v, const std::string& ptr, Role role, std::uint32_t index,
+                   KindContext& ctx);
+// Registers an array of allow contexts for term `term` of role `protects` (kAllTerms: all).
+bool register_allow(const nlohmann::json& allow, const std::string& ptr, std::uint32_t term,
+                    KindContext& ctx, Role protects);
+
 // The hits of `role` not covered by an allow context that applies to their term.
 std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role);
 

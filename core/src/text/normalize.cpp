@@ -37,6 +37,18 @@ const BmpTables& bmp() {
 
 }  // namespace
 
+bool ends_sentence(char32_t c) {
+  switch (c) {
+    case U'。': case U'!': case U'?': case U';': case U'…': case U'\n': case U'\r':
+    case U'\u2028': case U'\u2029':
+    // Unfolded forms too, for callers holding original characters.
+    case U'｡': case U'！': case U'？': case U'；':
+      return true;
+    default:
+      return false;
+  }
+}
+
 char32_t fold_char(char32_t c) {
   if (c < 0x10000) return bmp().fold[c];
   auto it = std::lower_bound(std::begin(kFoldPairs), std::end(kFoldPairs), c,
@@ -70,6 +82,7 @@ NormalizedText normalize(std::u32string_view original) {
   const auto& tables = bmp();
   const char16_t* const fold = tables.fold.get();
   const bool* const separator = tables.separator.get();
+  bool broke = false;  // a sentence end since the last match character
   for (std::size_t i = 0; i < n; ++i) {
     char32_t c = original[i];
     char32_t f;
@@ -82,11 +95,17 @@ NormalizedText normalize(std::u32string_view original) {
       sep = is_separator(f);
     }
     folded[i] = f;
-    if (sep) continue;
-    if (m > 0 && match[m - 1] == f && !is_ascii_digit(f)) {
+    if (sep) {
+      broke |= ends_sentence(f);
+      continue;
+    }
+    // A run does not collapse across a sentence end: 已开！开不了 keeps both 开, so that rules
+    // matching inside one sentence (rules/scope.h) see where it ends.
+    if (m > 0 && match[m - 1] == f && !is_ascii_digit(f) && !broke) {
       end[m - 1] = static_cast<std::uint32_t>(i + 1);
       continue;
     }
+    broke = false;
     match[m] = f;
     begin[m] = static_cast<std::uint32_t>(i);
     end[m] = static_cast<std::uint32_t>(i + 1);
@@ -100,10 +119,15 @@ NormalizedText normalize(std::u32string_view original) {
 
 std::u32string normalize_term(std::u32string_view term) {
   std::u32string out;
+  bool broke = false;  // as in normalize()
   for (char32_t c : term) {
     char32_t f = fold_char(c);
-    if (is_separator(f)) continue;
-    if (!out.empty() && out.back() == f && !is_ascii_digit(f)) continue;
+    if (is_separator(f)) {
+      broke |= ends_sentence(f);
+      continue;
+    }
+    if (!out.empty() && out.back() == f && !is_ascii_digit(f) && !broke) continue;
+    broke = false;
     out.push_back(f);
   }
   return out;
