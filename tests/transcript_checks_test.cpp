@@ -19,9 +19,10 @@ struct Report {
   std::map<std::string, std::vector<int>> by_rule;
 };
 
-Report run(const std::string& text, const std::string& platform = "taobao") {
+Report run(const std::string& text, const std::string& platform = "taobao", const std::string& now = "") {
   Options o;
   o.platform = platform;
+  o.now = now;
   o.format = Format::kJson;
   const Output out = transcript(text, o);
   Report r{nlohmann::json::parse(out.out), out.err, {}};
@@ -96,11 +97,27 @@ TEST(TranscriptChecks, NoFollowupOwesOneFollowUpPerSilence) {
   const std::string q = "[10:00:00] 买家: 这款有红色吗\n[10:00:30] 客服: 亲，有红色的哦\n";
   EXPECT_EQ(run(q + "[10:15:00] 客服: 亲，还在吗？\n").by_rule.count("shop.no-followup"), 0u);
   EXPECT_EQ(run(q + "[10:40:00] 客服: 亲，还在吗？\n").by_rule["shop.no-followup"], std::vector<int>{1});
-  EXPECT_EQ(run(q + "[10:00:35] 客服: 红色M码还有\n").by_rule["shop.no-followup"], std::vector<int>{2});
-  // The buyer writing again opens a new silence, owed a new follow-up.
-  EXPECT_EQ(run(q + "[10:15:00] 客服: 亲，还在吗？\n[10:16:00] 买家: 在\n[10:16:30] 客服: 亲，M码可以吗\n")
-                .by_rule["shop.no-followup"],
-            std::vector<int>{4});
+  // An export that ends on the answer says nothing about the next 20 minutes (issue 12): the
+  // follow-up is owed only when "now" is past the window.
+  EXPECT_EQ(run(q + "[10:00:35] 客服: 红色M码还有\n").by_rule.count("shop.no-followup"), 0u);
+  const std::string dated = "[2024-06-18 10:00:00] 买家: 这款有红色吗\n[2024-06-18 10:00:30] 客服: 亲，有红色的哦\n"
+                            "[2024-06-18 10:00:35] 客服: 红色M码还有\n";
+  EXPECT_EQ(run(dated, "taobao", "2024-06-18 10:10:00").by_rule.count("shop.no-followup"), 0u);
+  EXPECT_EQ(run(dated, "taobao", "2024-06-18 10:30:00").by_rule["shop.no-followup"], std::vector<int>{2});
+  // The buyer writing again opens a new silence, owed a new follow-up — once a later message or
+  // "now" shows the window passed.
+  const std::string again = q + "[10:15:00] 客服: 亲，还在吗？\n[10:16:00] 买家: 在\n[10:16:30] 客服: 亲，M码可以吗\n";
+  EXPECT_EQ(run(again).by_rule.count("shop.no-followup"), 0u);
+  EXPECT_EQ(run(again + "[10:50:00] 买家: 好的\n").by_rule["shop.no-followup"], std::vector<int>{4});
+}
+
+// A "now" that is not a dated time is an error, not a silent guess.
+TEST(TranscriptChecks, NowMustBeADatedTime) {
+  Options o;
+  o.now = "10:00";
+  const Output out = transcript("[10:00:00] 买家: 在吗\n", o);
+  EXPECT_EQ(out.status, 2);
+  EXPECT_NE((out.out + out.err).find("--now"), std::string::npos) << out.out << out.err;
 }
 
 // The platform's own limit: a 4-minute wait is an error on Kuaishou (3 minutes, seed 001) and

@@ -29,6 +29,8 @@ class CheckingSink : public ConversationSink {
     for (const auto& m : c.messages)
       if (m.speaker != Speaker::kUnknown) ++totals.by_speaker[static_cast<int>(m.speaker)];
     totals.findings += result_.findings.size();
+    totals.folded += result_.folded;
+    totals.card.add(c, result_, checker_.settings().bar);
     for (const auto& f : result_.findings) ++totals.by_severity[severity_rank(f.finding.rule->severity)];
   }
 
@@ -93,6 +95,7 @@ struct TranscriptRun {
     checker = TranscriptChecker::build(*engine, errors);
     if (!checker) return;
     report = make_transcript_report(format, engine->packs, checker->settings());
+    if (!checker->set_now(options.now, errors)) return;
     hints = RoleHints::from(options.agent, options.buyer);
     sink = std::make_unique<CheckingSink>(*checker, *report, notes);
   }
@@ -116,7 +119,7 @@ struct TranscriptRun {
           if (start.empty()) start.assign(piece.data(), piece.size());
           return;
         }
-        if (mode == Mode::kText) text = std::make_unique<TextTranscriptStream>(hints, *sink, notes);
+        if (mode == Mode::kText) text = std::make_unique<TextTranscriptStream>(hints, *sink, notes, checker->settings().columns);
         piece = probe;
       }
       if (mode == Mode::kText) {
@@ -147,7 +150,7 @@ struct TranscriptRun {
     if (mode == Mode::kUndecided) {
       mode = decide(start, true);
       if (mode == Mode::kText) {
-        text = std::make_unique<TextTranscriptStream>(hints, *sink, notes);
+        text = std::make_unique<TextTranscriptStream>(hints, *sink, notes, checker->settings().columns);
         text->feed(start);
       } else {
         json = std::move(start);
@@ -179,6 +182,12 @@ struct TranscriptRun {
                                    "with 买家/客服/G/K/Q, or JSON {\"messages\":[...]}"}};
       fatal.insert(fatal.end(), all_notes.begin(), all_notes.end());
       return error_output(fatal, format);
+    }
+    if (mode == Mode::kText) {
+      sink->totals.layout = text->stats().layout();
+      sink->totals.columns = text->stats().columns;
+    } else {
+      sink->totals.layout = Layout::kJson;
     }
     Output out;
     out.status = sink->totals.by_severity[0] > 0 ? 1 : 0;

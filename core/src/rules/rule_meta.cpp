@@ -48,6 +48,7 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
       {"penalty", &out.penalty, true}, {"source", &out.source, true},
       {"title_en", &out.title_en, false}, {"message_en", &out.message_en, false},
       {"follows", &out.follows, false}, {"suggestion", &out.suggestion, false},
+      {"clause", &out.clause, false},
   };
   for (const auto& f : fields) {
     if (!rule.contains(f.name)) {

@@ -17,6 +17,9 @@ struct RuleMeta {
   std::string source;
   std::string follows;
   std::string suggestion;
+  // The penalty clause the rule enforces ("" when its own): rules sharing a clause cost one
+  // fine for one message, however many of them it breaks.
+  std::string clause;
   std::vector<std::string> bad, good;  // examples
   std::string pack;                    // pack name it came from
   std::string file;                    // pack file, for messages

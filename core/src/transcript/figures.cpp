@@ -64,6 +64,9 @@ bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out, std
                         "must be \"HH:MM-HH:MM\" with the start before the end, e.g. \"08:00-23:00\""});
     }
   }
+  if (const SectionItem* it = last_setting(items, "transcript_columns"))
+    TranscriptColumns::from_json((*it->value)["transcript_columns"], it->pack->file,
+                                 it->pointer + "/transcript_columns", out.columns, errors);
   if (const SectionItem* it = last_setting(items, "reply_rate_bar")) {
     const auto& v = (*it->value)["reply_rate_bar"];
     const std::string p = it->pointer + "/reply_rate_bar";

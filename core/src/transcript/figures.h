@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "pack/pack.h"
 #include "transcript/conversation.h"
+#include "transcript/transcript_reader.h"
 
 namespace kefu {
 
@@ -34,6 +35,7 @@ struct ReplyBar {
 struct TranscriptSettings {
   ServiceHours hours;
   ReplyBar bar;
+  TranscriptColumns columns = TranscriptColumns::builtin();  // settings/transcript_columns
 };
 
 // settings/service_hours ("08:00-23:00") and settings/reply_rate_bar from the loaded packs.

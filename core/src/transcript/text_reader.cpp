@@ -78,6 +78,9 @@ enum class LineKind { kMessage, kInvalid, kText };
 struct ParsedLine {
   LineKind kind = LineKind::kText;
   bool has_time = false;
+  bool heading = false;                // name and time only: the message is on the lines below
+  Speaker given = Speaker::kUnknown;   // a spreadsheet's role column said so
+  Layout layout = Layout::kTimedLines;
   ClockTime clock;
   std::string_view name, text;
   std::string error;
@@ -146,8 +149,89 @@ bool split_name(std::string_view rest, std::string_view& name, std::string_view&
   return true;
 }
 
-ParsedLine parse_line(std::string_view line) {
+// A heading's time must look like a time stamp, not like a clock in a sentence (明天 10:30): a
+// date, or a clock with seconds, and nothing after it.
+bool stamp(std::string_view s, ClockTime& clock) {
+  std::size_t used = 0;
+  std::string error;
+  if (read_time_prefix(s, clock, used, error) != TimeRead::kOk || used != s.size()) return false;
+  return clock.has_date || std::count(s.begin(), s.end(), ':') >= 2;
+}
+
+bool has_space(std::string_view s) {
+  std::size_t len;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (is_space_at(s, i, len)) return true;
+  return false;
+}
+
+// `tb_lily 2024-06-18 10:00:01`, `tb_lily(2024-06-18 10:00:01):` (full-width brackets and colon
+// too; text may follow the colon), as written by the seller workbenches' "export chat" buttons.
+// The name is one word (a nickname or 店铺:客服 sub-account), so a sentence ending in a time is
+// no heading.
+bool parse_heading(std::string_view line, ParsedLine& p) {
+  if (line.empty()) return false;
+  // name(time)[:] [text]
+  std::size_t open = line.find('(');
+  std::size_t open_len = 1;
+  const std::size_t wide = line.find("（");
+  if (wide != std::string_view::npos && (open == std::string_view::npos || wide < open)) {
+    open = wide;
+    open_len = 3;
+  }
+  if (open != std::string_view::npos && open > 0 && open <= kMaxNameBytes) {
+    std::size_t close = line.find(')', open);
+    std::size_t close_len = 1;
+    const std::size_t wclose = line.find("）", open);
+    if (wclose != std::string_view::npos && (close == std::string_view::npos || wclose < close)) {
+      close = wclose;
+      close_len = 3;
+    }
+    if (close != std::string_view::npos && close < open + 48) {
+      const std::string_view name = trim_right(line.substr(0, open));
+      const std::string_view inside = trim_right(trim_left(line.substr(open + open_len, close - open - open_len)));
+      std::string_view after = trim_left(line.substr(close + close_len));
+      if (std::size_t c = colon_at(after, 0)) after = trim_left(after.substr(c));
+      else if (!after.empty()) return false;
+      if (!has_space(name) && plausible_name(name) && stamp(inside, p.clock)) {
+        p.has_time = true;
+        p.name = name;
+        p.text = after;
+        p.heading = after.empty();
+        p.kind = LineKind::kMessage;
+        p.layout = Layout::kHeading;
+        return true;
+      }
+    }
+  }
+  // name time: the time runs to the end of the line
+  const char last = line.back();
+  if (last < '0' || last > '9') return false;
+  std::size_t len;
+  for (std::size_t i = 0; i < line.size() && i <= kMaxNameBytes; ++i) {
+    if (!is_space_at(line, i, len)) continue;
+    const std::string_view name = line.substr(0, i);
+    if (has_space(name) || !plausible_name(name) || colon_at(name, name.size() - 1) ||
+        (name.size() >= 3 && colon_at(name, name.size() - 3) == 3))
+      return false;
+    if (stamp(trim_left(line.substr(i)), p.clock)) {
+      p.has_time = true;
+      p.name = name;
+      p.heading = true;
+      p.kind = LineKind::kMessage;
+      p.layout = Layout::kHeading;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// `prefer_heading`: the export so far is a heading layout, so `time 店铺:小萌` (no space after the
+// colon) is a sub-account's heading, not `time 店铺: 小萌`.
+ParsedLine parse_line(std::string_view line, bool prefer_heading) {
   ParsedLine p;
+  if (parse_heading(line, p)) return p;
   std::string_view rest = line;
   if (!line.empty() && line[0] == '[') {
     std::size_t close = line.find(']');
@@ -181,8 +265,25 @@ ParsedLine parse_line(std::string_view line) {
       rest = trim_left(line.substr(used));
     }
   }
-  if (split_name(rest, p.name, p.text)) {
+  if (p.has_time && prefer_heading && !has_space(rest) && plausible_name(rest)) {
+    p.kind = LineKind::kMessage;  // `2024-06-18 10:00:01 店铺:小萌` in a heading export
+    p.name = rest;
+    p.heading = true;
+    p.layout = Layout::kHeading;
+  } else if (split_name(rest, p.name, p.text)) {
     p.kind = LineKind::kMessage;
+    if (!p.has_time) p.layout = Layout::kUntimed;
+    else if (p.text.empty() && (p.clock.has_date || std::count(line.begin(), line.end(), ':') >= 3)) {
+      p.heading = true;  // `2024-06-18 10:00:01 tb_lily:` with the message below
+      p.layout = Layout::kHeading;
+    }
+  } else if (p.has_time && !has_space(rest) && plausible_name(rest) &&
+             (p.clock.has_date || std::count(line.begin(), line.end(), ':') >= 2)) {
+    p.kind = LineKind::kMessage;  // `2024-06-18 10:00:01 tb_lily`, the message below
+    p.name = rest;
+    p.text = {};
+    p.heading = true;
+    p.layout = Layout::kHeading;
   } else if (p.has_time) {
     p.kind = LineKind::kInvalid;
     p.error = "a time but no \"name: text\" after it";
@@ -190,10 +291,95 @@ ParsedLine parse_line(std::string_view line) {
   return p;
 }
 
+bool same_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool listed(std::string_view cell, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    if (same_ascii_case(cell, w)) return true;
+  return false;
+}
+
+// Splits one CSV/TSV record into cells, unquoting in place (`"a""b"` → `a"b`, a CRLF inside a
+// quoted cell → LF): the cells are views into the record's own bytes, which only shrink, so the
+// reader's buffer needs no second copy of a 50 MB export.
+void split_cells(char* p, std::size_t n, char delim, std::vector<std::string_view>& cells) {
+  cells.clear();
+  std::size_t i = 0;
+  while (true) {
+    char* cell = p + i;
+    std::size_t w = 0;
+    if (i < n && p[i] == '"') {
+      ++i;
+      while (i < n) {
+        if (p[i] == '"') {
+          if (i + 1 < n && p[i + 1] == '"') {
+            cell[w++] = '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
+          ++i;
+          continue;
+        }
+        cell[w++] = p[i++];
+      }
+    }
+    while (i < n && p[i] != delim) cell[w++] = p[i++];
+    cells.emplace_back(cell, w);
+    if (i >= n) break;
+    ++i;
+  }
+}
+
+// The header row of a spreadsheet export: which column holds what.
+struct CsvLayout {
+  char delim = 0;  // 0: not a spreadsheet
+  int time = -1, role = -1, name = -1, text = -1, conversation = -1;
+};
+
+CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& columns, std::string& recognised) {
+  CsvLayout out;
+  if (columns.empty()) return out;
+  const char delim = line.find('\t') != std::string_view::npos ? '\t' : line.find(',') != std::string_view::npos ? ',' : 0;
+  if (delim == 0) return out;
+  std::string copy(line);
+  std::vector<std::string_view> cells;
+  split_cells(copy.data(), copy.size(), delim, cells);
+  std::string names;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    const std::string_view c = trim_right(trim_left(cells[k]));
+    int* slot = listed(c, columns.time) ? &out.time
+                : listed(c, columns.role) ? &out.role
+                : listed(c, columns.name) ? &out.name
+                : listed(c, columns.text) ? &out.text
+                : listed(c, columns.conversation) ? &out.conversation
+                                           : nullptr;
+    if (!slot || *slot >= 0) continue;  // the first column of a kind is the one read
+    *slot = static_cast<int>(k);
+    names += (names.empty() ? "" : ", ") + std::string(c);
+  }
+  if (out.text < 0 || (out.time < 0 && out.role < 0 && out.name < 0)) return CsvLayout();
+  out.delim = delim;
+  recognised = names;
+  return out;
+}
+
 class TextReader {
  public:
-  TextReader(const RoleHints& hints, ConversationSink& sink, Notes& notes)
-      : hints_(hints), sink_(sink), notes_(notes) {}
+  TextReader(const RoleHints& hints, ConversationSink& sink, Notes& notes, const TranscriptColumns& columns)
+      : hints_(hints), sink_(sink), notes_(notes), columns_(columns) {}
 
   // Reads every complete line of `piece` (after what was left of the line before). Only the
   // conversation still open and an unfinished line stay in `buf_`, moved to its front with every
@@ -221,6 +407,12 @@ class TextReader {
 
   std::size_t finish() {
     read_lines(true);
+    if (in_record_) {
+      in_record_ = false;
+      notes_.add({"transcript.E301", "transcript", "", static_cast<int>(record_line_), 0,
+                  "这一行开始的引号到文件结尾都没有闭合；其后的内容都算作这一格 (a quote opened here is never closed)"});
+      csv_record(record_, record_line_);
+    }
     flush();
     return messages_;
   }
@@ -233,9 +425,14 @@ class TextReader {
   // Every view the reader holds: all point into buf_ (a view that was never set is null).
   std::vector<std::string_view*> open_views() {
     std::vector<std::string_view*> out;
+    const char* begin = buf_.data();
+    const char* end = begin + buf_.size();
+    // Only views into the buffer move with it (a role label for an unnamed spreadsheet row is a
+    // string literal).
     auto add = [&](std::string_view& v) {
-      if (v.data() != nullptr) out.push_back(&v);
+      if (v.data() != nullptr && v.data() >= begin && v.data() <= end) out.push_back(&v);
     };
+    if (in_record_) add(record_);
     for (auto& m : conv_.messages) {
       add(m.name);
       add(m.text);
@@ -271,8 +468,13 @@ class TextReader {
       ++blank_run_;
       return;
     }
+    if (csv_.delim) return on_csv_line(raw, line_no);
     ++stats_.lines;
     if (line_no == 1 && (starts_with(raw, "\xFF\xFE") || starts_with(raw, "\xFE\xFF"))) stats_.utf16 = true;
+    if (stats_.lines == 1) {
+      csv_ = read_csv_header(line, columns_, stats_.columns);
+      if (csv_.delim) return;
+    }
     for (char ch : line) {
       const unsigned char c = static_cast<unsigned char>(ch);
       if ((c < 0x20 && c != '\t' && c != '\v' && c != '\f') || c == 0x7F) {
@@ -285,7 +487,8 @@ class TextReader {
       blank_run_ = 0;
       return;
     }
-    ParsedLine p = parse_line(line);
+    ParsedLine p = parse_line(line, stats_.by_layout[static_cast<int>(Layout::kHeading)] >
+                                        stats_.by_layout[static_cast<int>(Layout::kTimedLines)]);
     if (p.kind == LineKind::kMessage && !p.has_time && !accepts_untimed(p.name)) p.kind = LineKind::kText;
     if (p.kind == LineKind::kMessage) {
       add_message(p, line_no);
@@ -308,6 +511,89 @@ class TextReader {
   }
 
   bool has_current() const { return !conv_.messages.empty(); }
+
+  // A spreadsheet line: a record ends at a line break outside quotes, so a quoted cell may hold
+  // several lines (an agent's reply with line breaks, saved from Excel).
+  void on_csv_line(std::string_view raw, std::size_t line_no) {
+    if (!in_record_) {
+      if (trim_right(trim_left(raw)).empty()) return;
+      record_ = raw;
+      record_line_ = line_no;
+      quotes_ = 0;
+      in_record_ = true;
+    } else {
+      record_ = std::string_view(record_.data(), static_cast<std::size_t>(raw.data() + raw.size() - record_.data()));
+    }
+    quotes_ += static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '"'));
+    constexpr std::size_t kMaxRecordBytes = 1 << 20;
+    if (quotes_ % 2 == 1 && record_.size() < kMaxRecordBytes) return;  // a quoted cell goes on
+    if (quotes_ % 2 == 1)
+      notes_.add({"transcript.E301", "transcript", "", static_cast<int>(record_line_), 0,
+                  "这一行开始的引号超过 1 MiB 仍没有闭合；到此为止算作一条 (an unclosed quote)"});
+    in_record_ = false;
+    csv_record(record_, record_line_);
+  }
+
+  void csv_record(std::string_view rec, std::size_t line_no) {
+    ++stats_.lines;
+    char* p = buf_.data() + (rec.data() - buf_.data());
+    split_cells(p, rec.size(), csv_.delim, cells_);
+    for (auto& c : cells_) c = trim_right(trim_left(c));
+    auto cell = [&](int k) { return k >= 0 && static_cast<std::size_t>(k) < cells_.size() ? cells_[k] : std::string_view(); };
+    for (const auto& c : cells_)
+      for (char ch : c) {
+        const unsigned char u = static_cast<unsigned char>(ch);
+        if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) {
+          if (stats_.binary++ == 0) stats_.first_binary = line_no;
+          return;
+        }
+      }
+    if (static_cast<std::size_t>(csv_.text) >= cells_.size()) {
+      notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
+                  "这一行只有 " + std::to_string(cells_.size()) + " 列，没有「内容」列，已略过 (no text column)"});
+      return;
+    }
+    ParsedLine pl;
+    pl.kind = LineKind::kMessage;
+    pl.layout = csv_.delim == '\t' ? Layout::kTsv : Layout::kCsv;
+    pl.text = cell(csv_.text);
+    const std::string_view when = cell(csv_.time);
+    if (!when.empty()) {
+      std::size_t used = 0;
+      std::string error;
+      const TimeRead r = read_time_prefix(when, pl.clock, used, error);
+      if (r == TimeRead::kOk && used == when.size())
+        pl.has_time = true;
+      else
+        notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
+                    "时间「" + std::string(when.substr(0, 40)) + "」读不成时间，这条消息按没有时间处理 (" +
+                        (error.empty() ? "not a time" : error) + ")"});
+    }
+    const std::string_view role = cell(csv_.role);
+    if (!role.empty()) {
+      pl.given = listed(role, columns_.agent) ? Speaker::kAgent
+                 : listed(role, columns_.buyer) ? Speaker::kBuyer
+                 : listed(role, columns_.system) ? Speaker::kSystem
+                                                 : speaker_of_name(role, hints_);
+      if (pl.given == Speaker::kUnknown)
+        notes_.add({"transcript.E304", "transcript", "", static_cast<int>(line_no), 0,
+                    "发送方「" + std::string(role.substr(0, 40)) + "」不是已知的角色词，按名字判断角色 (unknown role)"});
+    }
+    pl.name = cell(csv_.name);
+    if (pl.name.empty()) pl.name = role;
+    if (pl.name.empty() && pl.given != Speaker::kUnknown) pl.name = speaker_label(pl.given);
+    if (pl.name.empty() || pl.name.size() > 4 * kMaxNameBytes || !printable_utf8(pl.name)) {
+      notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
+                  "这一行没有可读的发送方或昵称，已略过 (no speaker)"});
+      return;
+    }
+    if (csv_.conversation >= 0) {
+      const std::string_view id = cell(csv_.conversation);
+      if (has_current() && id != conversation_id_) flush();
+      conversation_id_.assign(id.data(), id.size());
+    }
+    add_message(pl, line_no);
+  }
 
   // An untimed `name: text` line is a message only when the name is known to be a speaker (a
   // role word, --agent/--buyer, or a name already seen with a time); otherwise `收货地址：…`
@@ -383,8 +669,27 @@ class TextReader {
                     "); name them with --agent NAME / --buyer NAME if this is wrong"});
   }
 
+  // A role a spreadsheet's role column gave, unless the user named this person.
+  Speaker given(std::string_view name, Speaker s) {
+    for (const auto& a : hints_.agents)
+      if (a == name) s = Speaker::kAgent;
+    for (const auto& b : hints_.buyers)
+      if (b == name) s = Speaker::kBuyer;
+    if (s == Speaker::kAgent) has_known_agent_ = true;
+    if (s == Speaker::kBuyer) has_known_buyer_ = true;
+    if (s != Speaker::kSystem) settle_unknown();
+    if (s != Speaker::kSystem && !is_generic_name(name)) remember(name, s);
+    return s;
+  }
+
   void add_message(const ParsedLine& p, std::size_t line_no) {
-    if (has_current() && (blank_run_ >= 2 || (blank_run_ >= 1 && p.has_time))) flush();
+    // Heading layouts put a blank line between messages, spreadsheets have a conversation column:
+    // neither splits conversations at blank lines.
+    const bool split = p.layout == Layout::kHeading ? blank_run_ >= 3
+                       : csv_.delim                 ? false
+                                                    : blank_run_ >= 2 || (blank_run_ >= 1 && p.has_time);
+    if (has_current() && split) flush();
+    ++stats_.by_layout[static_cast<int>(p.layout)];
     if (conv_.messages.size() >= kMaxMessagesPerConversation) {
       notes_.add({"transcript.E305", "transcript", "", static_cast<int>(line_no), 0,
                   "a conversation of more than " + std::to_string(kMaxMessagesPerConversation) +
@@ -393,11 +698,11 @@ class TextReader {
       flush();
       conv_.buyer = buyer;
     }
-    Speaker s = resolve(p.name);
+    Speaker s = p.given != Speaker::kUnknown ? given(p.name, p.given) : resolve(p.name);
     if (s == Speaker::kBuyer && !is_generic_name(p.name)) {
-      if (!conv_.buyer.empty() && conv_.buyer != p.name) {
+      if (!conv_.buyer.empty() && conv_.buyer != p.name && csv_.conversation < 0) {
         flush();
-        s = resolve(p.name);
+        s = p.given != Speaker::kUnknown ? given(p.name, p.given) : resolve(p.name);
       }
       conv_.buyer = p.name;
     }
@@ -430,6 +735,14 @@ class TextReader {
   const RoleHints hints_;  // a copy: callers may pass a temporary
   ConversationSink& sink_;
   Notes& notes_;
+  const TranscriptColumns columns_;  // a copy, as the hints
+
+  CsvLayout csv_;                    // delim set: the export is a spreadsheet
+  bool in_record_ = false;           // a record whose quoted cell goes on past a line break
+  std::string_view record_;
+  std::size_t record_line_ = 0, quotes_ = 0;
+  std::vector<std::string_view> cells_;
+  std::string conversation_id_;
 
   Conversation conv_;
   std::size_t messages_ = 0, conversations_ = 0, blank_run_ = 0;
@@ -445,8 +758,9 @@ struct TextTranscriptStream::Impl : TextReader {
   using TextReader::TextReader;
 };
 
-TextTranscriptStream::TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes)
-    : impl_(std::make_unique<Impl>(hints, sink, notes)) {}
+TextTranscriptStream::TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes,
+                                           const TranscriptColumns& columns)
+    : impl_(std::make_unique<Impl>(hints, sink, notes, columns)) {}
 TextTranscriptStream::~TextTranscriptStream() = default;
 void TextTranscriptStream::feed(std::string_view piece) { impl_->feed(piece); }
 std::size_t TextTranscriptStream::finish() { return impl_->finish(); }

@@ -41,8 +41,8 @@ class NormalizedCache {
 class RuleRunner {
  public:
   RuleRunner(const Conversation& c, const std::vector<Wait>& waits, const ServiceHours& hours,
-             std::vector<MessageFinding>& out)
-      : m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out) {}
+             std::vector<MessageFinding>& out, bool has_now, std::int64_t now)
+      : m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out), has_now_(has_now), now_(now) {}
 
   void run(const ConversationRule& r) {
     switch (r.kind) {
@@ -115,11 +115,15 @@ class RuleRunner {
       if (i + 1 < m_.size() && !m_[i + 1].has_time) continue;
       if (i + 1 < m_.size() && m_[i + 1].time - m_[i].time <= r.within) continue;
       if (!r.closed_by.empty() && contains_any(norm_.at(i), r.closed_by)) continue;
-      if (i + 1 == m_.size())
-        add(r, i, "回复后买家没有回应，记录中客服没有再次询问 (规定 " + minutes(r.within) + " 内)");
-      else
+      if (i + 1 == m_.size()) {
+        // The export ends on this answer: only a "now" past the window says the follow-up is late.
+        if (!has_now_ || now_ - m_[i].time <= r.within) continue;
+        add(r, i, "回复后买家没有回应，到 " + minutes(now_ - m_[i].time) + " 后客服仍没有再次询问 (规定 " +
+                      minutes(r.within) + " 内)");
+      } else {
         add(r, i, "回复后 " + minutes(m_[i + 1].time - m_[i].time) + " 没有任何跟进 (规定 " +
                       minutes(r.within) + " 内再次询问)");
+      }
     }
   }
 
@@ -154,7 +158,10 @@ class RuleRunner {
         due = m.time + r.within;
       }
     }
-    if (pending != kNone) fire("记录中" + what + "没有得到处理 (规定 " + minutes(r.within) + " 内)");
+    // Still open when the export ends: late only if "now" is past the deadline (an export cut
+    // right after the order says nothing about the next ten minutes).
+    if (pending != kNone && has_now_ && now_ > due)
+      fire("到检查时" + what + "仍没有处理 (规定 " + minutes(r.within) + " 内)");
   }
 
   void repeat(const ConversationRule& r) {
@@ -173,7 +180,40 @@ class RuleRunner {
   const ServiceHours& hours_;
   NormalizedCache norm_;
   std::vector<MessageFinding>& out_;
+  const bool has_now_;
+  const std::int64_t now_;  // on the messages' time axis
 };
+
+int severity_order(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
+
+// One finding per message per penalty clause: rules that enforce the same clause (回复少于5个字,
+// 只回语气词 and 生硬用语 are one clause of the shop code) fine a bare 嗯 once. The most severe
+// finding of the clause stays (the first on a tie); returns how many were folded into it.
+std::size_t fold_clauses(std::vector<MessageFinding>& findings) {
+  std::size_t folded = 0;
+  for (std::size_t a = 0; a < findings.size();) {
+    std::size_t b = a;
+    while (b < findings.size() && findings[b].message == findings[a].message) ++b;
+    for (std::size_t i = a; i < b; ++i) {
+      if (!findings[i].finding.rule) continue;  // folded already
+      const std::string& clause = findings[i].finding.rule->clause;
+      if (clause.empty()) continue;
+      for (std::size_t j = i + 1; j < b; ++j) {
+        const RuleMeta* other = findings[j].finding.rule;
+        if (!other || other->clause != clause) continue;
+        if (severity_order(other->severity) < severity_order(findings[i].finding.rule->severity))
+          std::swap(findings[i], findings[j]);
+        findings[j].finding.rule = nullptr;  // folded
+      }
+    }
+    a = b;
+  }
+  const auto end = std::remove_if(findings.begin(), findings.end(),
+                                  [](const MessageFinding& f) { return f.finding.rule == nullptr; });
+  folded = static_cast<std::size_t>(findings.end() - end);
+  findings.erase(end, findings.end());
+  return folded;
+}
 
 bool is_time_kind(ConversationKind k) {
   return k != ConversationKind::kGreeting && k != ConversationKind::kClosing && k != ConversationKind::kRepeat;
@@ -225,10 +265,11 @@ void TranscriptChecker::check(const Conversation& c, ConversationResult& out, No
       notes.add(std::move(w));
     }
   }
-  const std::vector<Wait> waits = compute_waits(c, settings_.hours);
+  out.waits = compute_waits(c, settings_.hours);
+  const std::vector<Wait>& waits = out.waits;
   const bool timed = c.timed();
   bool skipped = false;
-  RuleRunner runner(c, waits, settings_.hours, out.findings);
+  RuleRunner runner(c, waits, settings_.hours, out.findings, has_now_, now_);
   const std::size_t reply_count = out.findings.size();
   for (const auto& r : rules_) {
     if (!timed && is_time_kind(r.kind)) {
@@ -248,7 +289,23 @@ void TranscriptChecker::check(const Conversation& c, ConversationResult& out, No
   std::inplace_merge(out.findings.begin(), out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count),
                      out.findings.end(),
                      [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
+  out.folded = fold_clauses(out.findings);
   out.figures = figures_of(c, waits, settings_.bar);
+}
+
+bool TranscriptChecker::set_now(std::string_view now, std::vector<Error>& errors) {
+  if (now.empty()) return true;
+  ClockTime clock;
+  std::size_t used = 0;
+  std::string error;
+  if (read_time_prefix(now, clock, used, error) != TimeRead::kOk || used != now.size() || !clock.has_date) {
+    errors.push_back({"usage.E003", "", "", 0, 0,
+                      "--now「" + std::string(now) + "」不是带日期的时间，例如 2024-06-18 18:00:00 (--now is not a date and time)"});
+    return false;
+  }
+  has_now_ = true;
+  now_ = clock.day * 86400 + clock.second;
+  return true;
 }
 
 }  // namespace kefu

@@ -21,8 +21,10 @@ struct MessageFinding {
 };
 
 struct ConversationResult {
-  std::vector<MessageFinding> findings;  // in message order
+  std::vector<MessageFinding> findings;  // in message order, one per message per clause
+  std::size_t folded = 0;                // findings folded into another of the same clause
   Figures figures;
+  std::vector<Wait> waits;               // each timed buyer message's wait (for the scorecard)
 };
 
 class TranscriptChecker {
@@ -32,8 +34,13 @@ class TranscriptChecker {
 
   void check(const Conversation& c, ConversationResult& out, Notes& notes) const;
   const TranscriptSettings& settings() const { return settings_; }
+  // "Now" for the time rules whose window is still open when the export ends (a follow-up owed
+  // after the last message): without it they do not fire. Beijing time with a date.
+  bool set_now(std::string_view now, std::vector<Error>& errors);
 
  private:
+  bool has_now_ = false;
+  std::int64_t now_ = 0;
   const Engine* engine_ = nullptr;
   std::vector<ConversationRule> rules_;
   TranscriptSettings settings_;

@@ -118,9 +118,23 @@ class TextReport : public TranscriptReport {
     std::string out = "聊天记录检查 (transcript): " + std::to_string(t.figures.conversations) + " 段会话, " +
                       std::to_string(t.messages) + " 条消息 (买家 " + std::to_string(t.by_speaker[0]) +
                       ", 客服 " + std::to_string(t.by_speaker[1]) + ", 系统 " + std::to_string(t.by_speaker[2]) + ")\n";
+    out += "格式 (format): " + std::string(layout_label(t.layout));
+    if (!t.columns.empty()) out += "，表头: " + t.columns;
+    out += "\n";
+    const std::vector<std::string> shops = t.card.shops();
+    if (!shops.empty()) {
+      out += "店铺 (shop):";
+      for (const auto& s : shops) out += " " + s;
+      out += "\n";
+    }
+    if (!t.card.period_text().empty()) out += "时间范围 (period): " + t.card.period_text() + "\n";
     out += "响应时间 (response figures):\n" + t.figures.to_text(settings_, "  ");
     out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) + " error, " +
-           std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info\n\n";
+           std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info";
+    if (t.folded > 0) out += "；同一条款在同一条消息上的另 " + std::to_string(t.folded) + " 处不重复计罚";
+    out += "\n处罚合计 (penalties): " + t.card.penalties().to_text() + "\n";
+    out += t.card.agents_text(settings_);
+    out += "\n";
     std::string tail;
     if (!notes.empty()) {
       tail += "注意 (notes):\n";
@@ -289,7 +303,15 @@ class JsonReport : public TranscriptReport {
                        {"buyer_messages", t.by_speaker[0]},
                        {"agent_messages", t.by_speaker[1]},
                        {"system_messages", t.by_speaker[2]}};
+    head["summary"]["folded_same_clause"] = t.folded;
     head["figures"] = t.figures.to_json(settings_);
+    head["input"] = {{"format", layout_name(t.layout)}, {"label", layout_label(t.layout)}};
+    if (!t.columns.empty()) head["input"]["columns"] = t.columns;
+    head["shops"] = t.card.shops();
+    head["period"] = t.card.period_json();
+    head["penalties"] = t.card.penalties().to_json();
+    head["agents"] = t.card.agents_json(settings_);
+    head["speakers"] = t.card.speakers_json();
     std::string warnings;
     bool first = true;
     for (const auto& n : notes) append_element(warnings, n.to_json(), first);
@@ -350,8 +372,8 @@ class CsvReport : public TranscriptReport {
     }
   }
 
-  std::string finish(const TranscriptTotals&, const std::vector<Error>&, std::vector<std::string>& after) override {
-    after = {""};
+  std::string finish(const TranscriptTotals& t, const std::vector<Error>&, std::vector<std::string>& after) override {
+    after = {t.card.agents_csv()};
     // Excel reads UTF-8 only with a BOM.
     return "\xEF\xBB\xBF"
            "conversation,message_index,line,time,from,name,rule,category,severity,title,start,end,text,"

@@ -9,7 +9,9 @@
 
 #include "kefu/kefu.h"
 #include "pack/pack.h"
+#include "transcript/scorecard.h"
 #include "transcript/transcript_checker.h"
+#include "transcript/transcript_reader.h"
 
 namespace kefu {
 
@@ -17,6 +19,10 @@ struct TranscriptTotals {
   Figures figures;
   std::size_t messages = 0, by_speaker[3] = {0, 0, 0};  // buyer, agent, system
   std::size_t findings = 0, by_severity[3] = {0, 0, 0};  // error, warning, info
+  std::size_t folded = 0;        // findings of a clause already fined for the same message
+  Layout layout = Layout::kTimedLines;
+  std::string columns;           // a spreadsheet's recognised header cells
+  Scorecard card;
 };
 
 // A report is parts that grow as conversations are checked (text: the conversations; CSV: the
