@@ -3,6 +3,7 @@ import { initDeadlines } from './deadlines.js';
 import { $, $$, el } from './dom.js';
 import { ABI_VERSION, startEngine } from './engine.js';
 import { initHandbook } from './handbook.js';
+import { initPhrases } from './phrases.js';
 import { onLangChange, setLang, t } from './i18n.js';
 import { initReply } from './reply.js';
 import { initSettings } from './settings.js';
@@ -10,7 +11,7 @@ import { onSettingsChange, settings, updateSettings } from './state.js';
 import { load, onStorageProblem, save } from './store.js';
 import { initTranscript } from './transcript.js';
 
-const TABS = ['reply', 'transcript', 'deadlines', 'handbook', 'settings'];
+const TABS = ['reply', 'transcript', 'deadlines', 'phrases', 'handbook', 'settings'];
 const tabs = {};
 
 setLang(settings.lang);
@@ -37,6 +38,7 @@ function start(engine) {
   tabs.reply = initReply(engine);
   tabs.transcript = initTranscript(engine);
   tabs.deadlines = initDeadlines(engine);
+  tabs.phrases = initPhrases(engine);
   tabs.handbook = initHandbook(engine);
   tabs.settings = initSettings(engine);
   refreshAll();
