@@ -35,6 +35,9 @@ const char* usage() {
          "  kefu-lint deadlines  [--now TIME] [--lang zh|en] [--format text|json] [FILE|-]\n"
          "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
          "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"
+         "  kefu-lint check      --lines [--platform P] [--pack FILE]... [FILE|-]   (JSON Lines out)\n"
+         "  kefu-lint eval       CORPUS.jsonl|DIR [--platform P] [--pack FILE]... [--format text|json]\n"
+         "                       [--min-recall X] [--min-clean Y]\n"
          "  kefu-lint validate   PACK.json\n"
          "  kefu-lint mask       [--platform P] [FILE|-]\n"
          "  kefu-lint fix        [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
@@ -89,6 +92,17 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         error = "--lang must be zh or en, not \"" + args.options.lang + "\"";
         return false;
       }
+    } else if (a == "--lines") {
+      args.lines = true;
+    } else if (a == "--min-recall" || a == "--min-clean") {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      const double x = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(x >= 0 && x <= 1)) {
+        error = a + " needs a share from 0 to 1, got \"" + v + "\"";
+        return false;
+      }
+      (a == "--min-recall" ? args.thresholds.min_recall : args.thresholds.min_clean) = x;
     } else if (a == "--scenario") {
       if (!value(args.scenario)) return false;
     } else if (a == "--agent") {

@@ -1,6 +1,8 @@
 // kefu-lint: reads the input, calls the core function of the subcommand, prints its Output.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -43,6 +45,33 @@ std::string points_request(const kefu::cli::Args& a) {
   return r + "}";
 }
 
+// eval FILE.jsonl, or a directory: every *.jsonl in it, in name order.
+int run_eval(const kefu::cli::Args& args) {
+  if (!args.input_given) return fail("eval needs a CORPUS.jsonl or a directory of them");
+  std::vector<std::string> paths;
+  std::error_code ec;
+  if (std::filesystem::is_directory(args.input, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(args.input, ec))
+      if (entry.path().extension() == ".jsonl") paths.push_back(entry.path().string());
+    std::sort(paths.begin(), paths.end());
+    if (paths.empty()) return fail("no *.jsonl file in \"" + args.input + "\"");
+  } else {
+    paths.push_back(args.input);
+  }
+  std::vector<kefu::CorpusFile> files;
+  std::string error;
+  for (const auto& p : paths) {
+    kefu::CorpusFile f{p, {}};
+    if (!read_all(p, f.text, error)) return fail(error);
+    files.push_back(std::move(f));
+  }
+  const kefu::Output out = kefu::eval(files, args.thresholds, args.options);
+  std::cout << out.out;
+  std::cout.flush();
+  std::cerr << out.err;
+  return out.status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +93,7 @@ int main(int argc, char** argv) {
                                 .count();
   const std::string& cmd = args.command;
   if (cmd == "transcript") return kefu::cli::run_transcript(args);  // streams: any size, bounded memory
+  if (cmd == "eval") return run_eval(args);
   kefu::Output out;
   std::string input;
   const bool reads_input = cmd == "check" || cmd == "deadlines" || cmd == "fix" ||
@@ -72,7 +102,8 @@ int main(int argc, char** argv) {
     if (cmd == "validate" && !args.input_given) return fail("validate needs a PACK.json");
     if (!read_all(args.input, input, error)) return fail(error);
   }
-  if (cmd == "check") out = kefu::check(input, args.options);
+  if (cmd == "check" && args.lines) out = kefu::check_lines(input, args.options);
+  else if (cmd == "check") out = kefu::check(input, args.options);
   else if (cmd == "mask") out = kefu::mask(input, args.options);
   else if (cmd == "fix") out = kefu::fix(input, args.options);
   else if (cmd == "phrases") out = kefu::phrases(args.scenario, args.options);

@@ -43,6 +43,26 @@ struct Output {
 };
 
 Output check(std::string_view reply, const Options& options);
+// One reply per input line. `out` is JSON Lines whatever the format: {"line":N,"findings":[...]}
+// per input line (blank lines included); status 1 when any line has an error finding.
+Output check_lines(std::string_view text, const Options& options);
+
+// A labeled corpus file for eval: its name (for messages) and its JSON Lines text, one
+// {"id","platform","text","categories":[...]} per line ([] = a clean reply).
+struct CorpusFile {
+  std::string name;
+  std::string text;
+};
+// Eval thresholds; a negative one is not checked.
+struct EvalThresholds {
+  double min_recall = -1;  // every labeled category's recall
+  double min_clean = -1;   // share of clean replies with no error or warning finding
+};
+// The packs scored on labeled replies: per-category precision, recall and F1, overall recall,
+// clean rate, confusion, misses and false alarms (docs/rule-language.md). A line's own platform
+// wins over options.platform. Status 1 under a threshold, 2 for a bad line or pack.
+Output eval(const std::vector<CorpusFile>& files, const EvalThresholds& thresholds,
+            const Options& options);
 Output mask(std::string_view text, const Options& options);
 Output rules(const Options& options);
 Output validate(std::string_view file_name, std::string_view pack_json);
