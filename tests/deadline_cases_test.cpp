@@ -226,6 +226,11 @@ TEST(DeadlineCases, PromiseFieldsAreChecked) {
             "[input.E306] facts /promised_ship_by: 承诺发货时长和承诺发货时间只能填一个（两者都填时不知道以哪个为准）\n");
   EXPECT_EQ(run(facts_for("taobao", R"(,"promised_ship_by":"2024-06-17 10:00")"), "2024-06-18 12:00:00").err,
             "[input.E305] facts /promised_ship_by: 承诺发货时间（2024-06-17 10:00:00）早于下单时间（2024-06-18 09:50:00），不可能\n");
+  EXPECT_EQ(run(R"({"platform":"pdd","promised_ship_by":"2024-06-19 10:00","events":{"paid":"2024-06-18 10:00",)"
+                R"("grouped":"2024-06-19 12:00"}})",
+                "2024-06-19 13:00:00")
+                .err,
+            "[input.E305] facts /promised_ship_by: 承诺发货时间（2024-06-19 10:00:00）早于成团时间（2024-06-19 12:00:00），不可能\n");
   EXPECT_EQ(run(facts_for("taobao", R"(,"promised_ship_by":"2024-06-31")"), "2024-06-18 12:00:00").err,
             "[input.E302] facts /promised_ship_by: 承诺发货时间 \"2024-06-31\" 不是有效时间：2024年6月没有31日（这个月只有30天）\n");
   // A blank field of the form is not a promise.

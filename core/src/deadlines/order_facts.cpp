@@ -282,9 +282,10 @@ void check_event_order(const OrderFacts& facts, std::vector<Error>& errors, cons
                            std::string(p.later) + " (" + time::format_plain_beijing(*later) + ") is before " +
                                p.earlier + " (" + time::format_plain_beijing(*earlier) + ")")});
   }
-  // A ship-by promise made before the order existed cannot be kept or broken.
+  // A ship-by promise that ends before the order, the payment or 成团 (where the ship-by clock
+  // starts) cannot be kept or broken.
   if (facts.promised_ship_by)
-    for (const char* e : {"ordered", "paid"})
+    for (const char* e : {"ordered", "paid", "grouped"})
       if (const std::int64_t* at = facts.event(e); at && *facts.promised_ship_by < *at) {
         errors.push_back({"input.E305", kFile, "/promised_ship_by", 0, 0,
                           pick(lang,
