@@ -123,6 +123,12 @@ Output deadlines(std::string_view facts_json, const Options& options) {
     answer.lang = options.lang;
     resolve_now(options, facts.now, answer.now, errors);
     if (!errors.empty()) return error_output(errors, options.format);
+    // The facts' platform is a field of the input: in Chinese, say so with its pointer (the
+    // English wording stays the engine's, shared with every command).
+    if (options.lang != "en" && !facts.platform.empty() && !vocab::is_platform(facts.platform))
+      return error_output({{"usage.E001", "facts", "/platform", 0, 0,
+                            "平台 \"" + facts.platform + "\" 不存在；可选：" + vocab::platform_list()}},
+                          options.format);
     const Engine* engine = engine_for_platform(options, facts.platform, errors);
     if (!engine) return error_output(errors, options.format);
     const std::vector<DeadlineRule> rules = deadline_rules(engine->packs, errors);

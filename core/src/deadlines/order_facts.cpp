@@ -119,15 +119,21 @@ bool read_time_field(const nlohmann::json& v, const std::string& pointer, std::i
 }
 
 // promised_ship_hours: a whole number of hours, as a listing offers them (24, 48, 72, 120 …).
-bool read_promised_hours(const nlohmann::json& v, std::int64_t& out, std::vector<Error>& errors,
+bool read_promised_hours(const nlohmann::json& given, std::int64_t& out, std::vector<Error>& errors,
                          const std::string& lang) {
   constexpr std::int64_t kMaxHours = 366 * 24;  // a promise past a year is a typing slip
+  // A form field sends "24": whole digits in a string are the same number, nothing else is.
+  nlohmann::json v = given;
+  if (v.is_string()) {
+    const std::string s = v.get<std::string>();
+    if (!s.empty() && s.size() <= 6 && s.find_first_not_of("0123456789") == std::string::npos) v = std::stoll(s);
+  }
   if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxHours) {
     errors.push_back({"input.E301", kFile, "/promised_ship_hours", 0, 0,
                       pick(lang, field_title("/promised_ship_hours", lang) + " 要填 1 到 " + std::to_string(kMaxHours) +
-                                     " 的整数小时（如 24、48、72），不是 " + v.dump(),
+                                     " 的整数小时（如 24、48、72），不是 " + given.dump(),
                            "must be a whole number of hours from 1 to " + std::to_string(kMaxHours) +
-                               " (24, 48, 72 …), not " + v.dump())});
+                               " (24, 48, 72 …), not " + given.dump())});
     return false;
   }
   out = v.get<std::int64_t>();
