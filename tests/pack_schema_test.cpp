@@ -2,8 +2,7 @@
 // every enum it lists equals the vocabulary defined once in core/src/vocab (categories,
 // severities, platforms, deadline kinds, order events …) or the kind registries, every $ref
 // resolves, and every built-in pack meets the structure the schema describes (required fields,
-// at least 3 bad and 3 good examples, a source that names a real seed file or rule-sources.md
-// section). This is a small structural check, not a full JSON-Schema validator.
+// at least 3 bad and 3 good examples, a source that cites ids of the sources registry). This is a small structural check, not a full JSON-Schema validator.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -17,6 +16,7 @@
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
 #include "rules/rule_kind.h"
+#include "sources/sources.h"
 #include "test_support.h"
 #include "transcript/conversation_kinds.h"
 #include "vocab/vocabulary.h"
@@ -129,26 +129,12 @@ TEST(PackSchema, EveryRefResolves) {
 
 // --- the built-in packs against the schema's structure ---
 
-const std::set<std::string>& seed_files() {
-  static const std::set<std::string> k = {"000_5df76d0ebd2e5d5f.txt", "001_2511475cb3de6bb8.txt",
-                                          "002_aa332c1ce3d77052.txt", "003_20e2b8cc9e5aaf9b.txt",
-                                          "004_fa46e3387869b6a3.txt"};
-  return k;
-}
-constexpr int kRuleSourceSections = 11;  // rule-sources.md §1 … §11
-
-// A source must cite a seed file or a rule-sources.md section, and everything it cites must exist.
+// A built-in source names registered sources only (rules/sources.json): every output prints the
+// citation built from the registry, so a file name or a free-text note would reach users.
 std::string source_problem(const std::string& source) {
-  static const std::regex seed(R"(\d{3}_[0-9a-f]{16}\.txt)");
-  static const std::regex section(R"(rule-sources\.md\s*§\s*(\d+))");
-  int cited = 0;
-  for (std::sregex_iterator it(source.begin(), source.end(), seed), end; it != end; ++it, ++cited)
-    if (!seed_files().count(it->str())) return "no seed file " + it->str();
-  for (std::sregex_iterator it(source.begin(), source.end(), section), end; it != end; ++it, ++cited) {
-    int n = std::stoi((*it)[1].str());
-    if (n < 1 || n > kRuleSourceSections) return "no rule-sources.md section §" + (*it)[1].str();
-  }
-  if (!cited) return "cites neither a seed file nor a rule-sources.md section";
+  std::vector<Citation> cites;
+  std::string problem;
+  if (!parse_citations(source, builtin_sources(), nullptr, true, cites, problem)) return problem;
   return "";
 }
 
@@ -250,11 +236,49 @@ TEST(PackSchema, BuiltinPacksHaveTheSchemasStructure) {
 
 // The structural check itself catches what it should.
 TEST(PackSchema, SourceCheckRefusesUnknownCitations) {
-  EXPECT_EQ(source_problem("000_5df76d0ebd2e5d5f.txt 付款规则"), "");
-  EXPECT_EQ(source_problem("rule-sources.md §8; rule-sources.md §11"), "");
-  EXPECT_NE(source_problem("005_0000000000000000.txt"), "");
-  EXPECT_NE(source_problem("rule-sources.md §12"), "");
-  EXPECT_NE(source_problem("淘宝规则中心"), "");
+  EXPECT_EQ(source_problem("law-advertising（第9条、第57条）; law-ad-absolute-terms"), "");
+  EXPECT_EQ(source_problem("shop-basic-rules（售前客服规则(6)：(1)；(2)）"), "");
+  EXPECT_NE(source_problem("000_5df76d0ebd2e5d5f.txt 付款规则"), "");
+  EXPECT_NE(source_problem("rule-sources.md §8"), "");
+  EXPECT_NE(source_problem("law-advertising; 淘宝规则中心"), "");
+  EXPECT_NE(source_problem(""), "");
+}
+
+// Every "source" string anywhere in a built-in pack (rules, deadlines, point tracks, bars) cites
+// the registry, and the registry itself is sound: required fields, no file names, each entry
+// cited somewhere (an unused entry is a citation nobody can check).
+TEST(PackSchema, SourcesRegistryIsCitedAndSound) {
+  const SourceRegistry& reg = builtin_sources();
+  ASSERT_GE(reg.all().size(), 30u);
+  std::set<std::string> used;
+  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& j, const std::string& at) {
+    if (j.is_object()) {
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it.key() == "source" && it->is_string()) {
+          std::vector<Citation> cites;
+          std::string problem;
+          EXPECT_TRUE(parse_citations(it->get<std::string>(), reg, nullptr, true, cites, problem)) << at << ": " << problem;
+          for (const auto& c : cites) used.insert(c.id);
+        } else if (it.key() != "sources") {
+          walk(*it, at + "/" + it.key());
+        }
+      }
+    } else if (j.is_array()) {
+      for (std::size_t i = 0; i < j.size(); ++i) walk(j[i], at + "/" + std::to_string(i));
+    }
+  };
+  for (const auto& b : builtin_packs()) walk(nlohmann::json::parse(b.json), "rules/" + std::string(b.name) + ".json");
+  static const std::regex internal(R"(\.txt|rule-sources|seed|§)");
+  int shop = 0;
+  for (const auto& s : reg.all()) {
+    EXPECT_TRUE(used.count(s.id)) << s.id << " is registered but cited by no rule";
+    EXPECT_FALSE(s.title.empty() || s.issuer.empty()) << s.id;
+    EXPECT_FALSE(std::regex_search(citation_text(s) + s.note, internal)) << s.id << ": " << citation_text(s);
+    EXPECT_TRUE(s.date.empty() || std::regex_match(s.date, std::regex(R"(\d{4}(-\d{2}(-\d{2})?)?)"))) << s.id;
+    EXPECT_TRUE(s.url.empty() || s.url.rfind("http", 0) == 0) << s.id;
+    shop += s.kind == "shop";
+  }
+  EXPECT_EQ(shop, 5) << "one shop-code entry per seed document";
 }
 
 }  // namespace

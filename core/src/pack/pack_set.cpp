@@ -3,6 +3,7 @@
 #include "kefu/kefu.h"
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
+#include "sources/sources.h"
 #include "vocab/vocabulary.h"
 
 namespace kefu {
@@ -19,6 +20,7 @@ const nlohmann::json* builtin_doc(const BuiltinPack& b, const std::string& file,
     if (pack == &b) return &doc;
   nlohmann::json doc;
   if (!parse_pack_json(b.json, file, doc, errors)) return nullptr;
+  cite_pack_sources(doc);  // source ids become the citations every output shows
   parsed.emplace_back(&b, std::move(doc));
   return &parsed.back().second;
 }
@@ -129,6 +131,7 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
         !validate_pack(p.doc, user.name, false, errors))
       continue;
     p.name = p.doc["pack"].get<std::string>();
+    cite_pack_sources(p.doc);
     out.packs.push_back(std::move(p));
   }
   check_unique_ids(out, errors);

@@ -8,6 +8,7 @@
 #include "rules/term_env.h"
 #include "rules/rule_kind.h"
 #include "rules/rule_meta.h"
+#include "sources/sources.h"
 #include "transcript/conversation_kinds.h"
 
 namespace kefu {
@@ -71,7 +72,7 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
   static const char* const kKnown[] = {"$schema", "pack",     "title",    "title_en", "description",
                                        "extends", "equivalents", "settings", "rules", "deadlines",
                                        "points", "rewrites", "phrases", "lexicons", "scope_cues",
-                                       "blockers"};
+                                       "blockers", "sources"};
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown) known |= it.key() == k;
@@ -79,7 +80,7 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
       errors.push_back({"pack.E103", file, "/" + it.key(), 0, 0,
                         "unknown field; a pack has pack, title, title_en, description, extends, "
                         "equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
-                        "points, rewrites, phrases"});
+                        "points, rewrites, phrases, sources"});
   }
   std::string name;
   if (!doc.contains("pack")) {
@@ -137,6 +138,7 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
   validate_points_section(doc, file, errors);
   validate_rewrites_section(doc, file, errors);
   validate_phrases_section(doc, file, errors);
+  check_pack_sources(doc, file, builtin, errors);
   return errors.size() == before;
 }
 
