@@ -31,7 +31,7 @@ const char* usage() {
   return "usage:\n"
          "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
          "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] [--buyer NAME]\n"
-         "                       [--format text|json|csv] [FILE|-]\n"
+         "                       [--now TIME] [--format text|json|csv] [FILE|-]\n"
          "  kefu-lint deadlines  [--now TIME] [--lang zh|en] [--format text|json] [FILE|-]\n"
          "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
          "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"

@@ -1,7 +1,11 @@
 #include "transcript_cmd.h"
 
+#include <iconv.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -70,8 +74,102 @@ class Spool {
   bool failed_ = false;
 };
 
+// Exports saved by Windows tools are often GBK/GB18030 (Excel's plain "CSV") or UTF-16 (some
+// workbenches' "save as text"); the core reads UTF-8 only, so the shell converts before it:
+// UTF-16 by its byte order mark, GB18030 (a superset of GBK and GB2312) when the first block is
+// not UTF-8 but converts cleanly. Files that are no text at all (a photo, a workbook) pass through
+// untouched so the core can name them.
+class Decoder {
+ public:
+  ~Decoder() {
+    if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
+  }
+  // Decides on the first block; returns the encoding's name ("" for UTF-8 / passed through).
+  const char* decide(std::string_view first) {
+    auto starts = [&](std::string_view m) { return first.substr(0, m.size()) == m; };
+    const char* from = nullptr;
+    if (starts("\xFF\xFE")) from = "UTF-16LE";
+    else if (starts("\xFE\xFF")) from = "UTF-16BE";
+    else if (!starts("\xEF\xBB\xBF") && !binary(first) && !valid_utf8(first) && converts(first, "GB18030")) from = "GB18030";
+    if (!from) return "";
+    cd_ = iconv_open("UTF-8", from);
+    if (cd_ == reinterpret_cast<iconv_t>(-1)) return "";
+    skip_ = from[3] == '-' ? 2 : 0;  // the UTF-16 byte order mark
+    name_ = from;
+    return from;
+  }
+  bool active() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+  // Converts a block (sequences cut at its end wait for the next); bad bytes become U+FFFD.
+  std::string convert(std::string_view in, bool last) {
+    pending_.append(in.data() + std::min(skip_, in.size()), in.size() - std::min(skip_, in.size()));
+    skip_ = 0;
+    std::string out;
+    std::vector<char> buf(4 * pending_.size() + 16);
+    char* src = pending_.data();
+    std::size_t left = pending_.size();
+    while (left > 0) {
+      char* dst = buf.data();
+      std::size_t room = buf.size();
+      const std::size_t r = iconv(cd_, &src, &left, &dst, &room);
+      out.append(buf.data(), buf.size() - room);
+      if (r != static_cast<std::size_t>(-1)) break;
+      if (errno == E2BIG) continue;
+      if (errno == EINVAL && !last) break;  // an unfinished sequence: wait for the next block
+      out += "\xEF\xBF\xBD";
+      ++src;
+      --left;
+      if (name_[3] == '-' && left > 0) {  // UTF-16: skip the whole unit
+        ++src;
+        --left;
+      }
+    }
+    pending_.erase(0, pending_.size() - left);
+    return out;
+  }
+
+ private:
+  static bool binary(std::string_view s) {
+    for (std::string_view m : {"\x89PNG", "\xFF\xD8\xFF", "GIF8", "PK\x03\x04", "%PDF", "\xD0\xCF\x11\xE0"})
+      if (s.substr(0, m.size()) == m) return true;
+    return s.find('\0') != std::string_view::npos;
+  }
+  // Well-formed UTF-8, a sequence cut at the end of the block allowed.
+  static bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c >> 4) == 0xE ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      if (n == 0) return false;
+      for (std::size_t k = 1; k < n; ++k) {
+        if (i + k >= s.size()) return true;
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      }
+      i += n;
+    }
+    return true;
+  }
+  static bool converts(std::string_view s, const char* from) {
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    std::string copy(s);
+    std::vector<char> buf(4 * copy.size() + 16);
+    char* src = copy.data();
+    std::size_t left = copy.size();
+    char* dst = buf.data();
+    std::size_t room = buf.size();
+    const std::size_t r = iconv(cd, &src, &left, &dst, &room);
+    const bool ok = r != static_cast<std::size_t>(-1) || (errno == EINVAL && left < 4);
+    iconv_close(cd);
+    return ok;
+  }
+
+  iconv_t cd_ = reinterpret_cast<iconv_t>(-1);
+  std::string pending_;
+  std::size_t skip_ = 0;
+  const char* name_ = "";
+};
+
 int fail(const std::string& message) {
-  std::cerr << "kefu-lint: " << message << "\n" << usage();
+  std::cerr << "[usage.E004]: " << message << "\n" << usage();
   return 2;
 }
 
@@ -85,10 +183,21 @@ int run_transcript(const Args& args) {
   stream.on_part([&](std::size_t k, std::string text) { spools[k].append(text); });
   std::vector<char> buf(kPiece);
   std::size_t n;
+  Decoder decoder;
+  bool first = true;
+  std::string note;
   while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {
-    stream.feed(std::string_view(buf.data(), n));
+    const std::string_view block(buf.data(), n);
+    if (first) {
+      first = false;
+      if (const char* from = decoder.decide(block); *from)
+        note = std::string("kefu-lint: 这个文件是 ") + from + " 编码，已转换成 UTF-8 再检查 (read as " + from + ")\n";
+    }
+    if (decoder.active()) stream.feed(decoder.convert(block, false));
+    else stream.feed(block);
     for (std::size_t k = 0; k < spools.size(); ++k) spools[k].append(stream.take(k));
   }
+  if (decoder.active()) stream.feed(decoder.convert("", true));
   const bool read_error = std::ferror(in) != 0;
   if (in != stdin) std::fclose(in);
   if (read_error) return fail("cannot read \"" + args.input + "\"");
@@ -104,7 +213,7 @@ int run_transcript(const Args& args) {
     }
   }
   ok = std::fflush(stdout) == 0 && ok;
-  std::cerr << out.err;
+  std::cerr << note << out.err;
   if (!ok) {
     std::cerr << "kefu-lint: could not write the whole report (disk full, or stdout closed?)\n";
     return 2;

@@ -64,4 +64,26 @@ if [ $st = 2 ] && grep -q 'cannot read' "$tmp/err"; then ok "missing file exits 
 if [ $st = 2 ] && grep -q 'usage.E002' "$tmp/err"; then ok "markdown is not a transcript format"; else bad "format: exit $st $(cat "$tmp/err")"; fi
 printf '[10:00:00] 买家: 在吗\n[10:00:20] 客服: 亲，您好，在的呢，请问有什么可以帮您\n[10:01:00] 买家: 好的谢谢\n[10:01:10] 客服: 不客气亲，感谢您的支持，祝您生活愉快\n' | "$cli" transcript - > /dev/null 2>&1; st=$?
 if [ $st = 0 ]; then ok "a clean conversation exits 0"; else bad "clean conversation: exit $st"; fi
+# Issue 12: exports in other encodings are converted by the shell, and files that are no chat
+# say what was expected.
+exports="$src/tests/fixtures/exports"
+"$cli" transcript --format json "$exports/heading_space.txt" > "$tmp/utf8.json" 2>/dev/null
+for f in gbk_heading.txt; do
+  "$cli" transcript --format json "$exports/$f" > "$tmp/out" 2> "$tmp/err"; st=$?
+  if [ $st = 1 ] && cmp -s "$tmp/out" "$tmp/utf8.json" && grep -q 'GB18030' "$tmp/err"; then ok "GB18030 export reads as its UTF-8 twin"; else bad "GB18030: exit $st $(head -c 300 "$tmp/err")"; fi
+done
+"$cli" transcript --format json "$exports/excel.csv" > "$tmp/csv8.json" 2>/dev/null
+"$cli" transcript --format json "$exports/utf16.csv" > "$tmp/out" 2> "$tmp/err"; st=$?
+if [ $st = 1 ] && cmp -s "$tmp/out" "$tmp/csv8.json" && grep -q 'UTF-16LE' "$tmp/err"; then ok "UTF-16 CSV reads as its UTF-8 twin"; else bad "UTF-16: exit $st $(head -c 300 "$tmp/err")"; fi
+# Fed through a pipe in one-byte reads the UTF-16 sequences cut between blocks still convert.
+cat "$exports/utf16.csv" | "$cli" transcript --format json - > "$tmp/out" 2>/dev/null
+if cmp -s "$tmp/out" "$tmp/csv8.json"; then ok "UTF-16 from stdin"; else bad "UTF-16 from stdin"; fi
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10' > "$tmp/photo.png"
+"$cli" transcript "$tmp/photo.png" > "$tmp/out" 2> "$tmp/err"; st=$?
+if [ $st = 2 ] && grep -q '这是一张图片' "$tmp/err"; then ok "a photo exits 2 naming what was expected"; else bad "photo: exit $st $(head -c 300 "$tmp/err")"; fi
+printf 'PK\x03\x04\x14\0\x06\0\x08\0[Content_Types].xml' > "$tmp/book.xlsx"
+"$cli" transcript "$tmp/book.xlsx" > "$tmp/out" 2> "$tmp/err"; st=$?
+if [ $st = 2 ] && grep -q '另存为' "$tmp/err" && grep -q 'CSV' "$tmp/err"; then ok "an .xlsx exits 2 asking for CSV"; else bad "xlsx: exit $st $(head -c 300 "$tmp/err")"; fi
+"$cli" transcript --now 10:00 "$exports/excel.csv" > /dev/null 2> "$tmp/err"; st=$?
+if [ $st = 2 ] && grep -q -- '--now' "$tmp/err"; then ok "--now without a date exits 2"; else bad "--now: exit $st"; fi
 exit $fails

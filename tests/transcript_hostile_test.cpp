@@ -28,7 +28,7 @@ std::string junk(std::size_t n) {
 TEST(TranscriptHostile, BinaryJunkIsABadInputNamingTheFirstLine) {
   const Output out = run(junk(1 << 20));
   EXPECT_EQ(out.status, 2);
-  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:1: binary data, not a transcript: ", 0), 0u)
+  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:1: 这不是聊天记录，而是二进制数据：", 0), 0u)
       << out.err.substr(0, 500);
   EXPECT_NE(out.err.find("[transcript.E301] transcript:1: "), std::string::npos) << out.err.substr(0, 500);
   EXPECT_LT(out.err.size(), 20000u);  // capped notes, not a line per junk line
@@ -50,7 +50,7 @@ TEST(TranscriptHostile, JunkWithAStrayMessageLineIsStillBinary) {
   EXPECT_NE(out.err.find("binary data, not a transcript"), std::string::npos);
   const Output utf16 = run(std::string("\xFF\xFE[\x00" "1\x00" "0\x00:\x00", 10));
   EXPECT_EQ(utf16.status, 2);
-  EXPECT_EQ(utf16.err.rfind("[transcript.E312] transcript:1: this file is UTF-16; save the export as UTF-8", 0), 0u)
+  EXPECT_EQ(utf16.err.rfind("[transcript.E312] transcript:1: 这个文件是 UTF-16 编码", 0), 0u)
       << utf16.err;
   // A real export with one stray control byte is read as ever.
   const Output one = run("[10:00:00] 买家: 在吗\x01\n[10:00:20] 客服: 亲，在的呢，请问需要什么\n");

@@ -1,13 +1,44 @@
-// 聊天记录: a pasted or dropped chat export, checked as a whole: per-message findings, the
-// conversation figures, a summary by category and penalty; CSV/JSON export and print.
+// 聊天记录: a pasted or dropped chat export (several files make one report), checked as a whole:
+// the report header, the speakers whose roles the user settles, the per-agent scorecard, the
+// figures, a summary by category and penalty, per-message findings; CSV/JSON export and print.
 import { LARGE, bigTextBox } from './bigtext.js';
-import { $, clear, download, el, readFileText } from './dom.js';
+import { $, clear, download, el } from './dom.js';
 import { parseAnswer } from './engine.js';
 import { MAX_LISTED, countLine, errorItems, findingItem } from './findings.js';
 import { t } from './i18n.js';
 import { progressLine } from './progress.js';
-import { moduleOptions } from './state.js';
+import { agentsTable, figureRows, reportHeader, speakersTable, timeText, words } from './scorecard.js';
+import { moduleOptions, settings } from './state.js';
 import { load, save } from './store.js';
+
+// Exports from Windows tools come as UTF-8, GBK/GB18030 (Excel's plain CSV) or UTF-16; the core
+// reads text, so the page decodes first: UTF-16 by its byte order mark, UTF-8 when it is valid,
+// else GB18030 when that is. Anything else (a photo, random bytes) goes on as lossy UTF-8 so the
+// core can say what it is.
+export function decodeExport(bytes) {
+  const b = new Uint8Array(bytes);
+  if (b[0] === 0xFF && b[1] === 0xFE) return { text: new TextDecoder('utf-16le').decode(b), encoding: 'UTF-16LE' };
+  if (b[0] === 0xFE && b[1] === 0xFF) return { text: new TextDecoder('utf-16be').decode(b), encoding: 'UTF-16BE' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'UTF-8' };
+  } catch { /* not UTF-8 */ }
+  if (!b.slice(0, 4096).includes(0)) {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'GB18030' };
+    } catch { /* not GB18030 either */ }
+  }
+  return { text: new TextDecoder('utf-8').decode(b), encoding: '' };
+}
+
+// Several files become one export: each starts a conversation of its own under its file name.
+export async function readExports(files) {
+  const parts = [];
+  for (const file of files) {
+    const { text } = decodeExport(await file.arrayBuffer());
+    parts.push(files.length > 1 ? `=== ${file.name} ===\n${text.replace(/^\uFEFF/, '')}` : text);
+  }
+  return parts.join('\n');
+}
 
 export function initTranscript(engine) {
   const box = $('#transcript');
@@ -21,6 +52,20 @@ export function initTranscript(engine) {
   if (draft.length > LARGE) big.set(draft);
   else box.value = draft;
   const progress = progressLine($('#transcript-progress'));
+  // Roles the user settled on the page, remembered across visits: {name: 'buyer' | 'agent'}.
+  let roles = load('transcript.roles', {});
+
+  function roleOptions(extra) {
+    const agent = Object.keys(roles).filter((n) => roles[n] === 'agent').join(',');
+    const buyer = Object.keys(roles).filter((n) => roles[n] === 'buyer').join(',');
+    return moduleOptions({ ...(agent ? { agent } : {}), ...(buyer ? { buyer } : {}), ...extra });
+  }
+
+  function settle(name, role) {
+    roles = { ...roles, [name]: role };
+    save('transcript.roles', roles);
+    run();
+  }
 
   async function run() {
     const text = big.value();
@@ -31,7 +76,7 @@ export function initTranscript(engine) {
       return;
     }
     const token = progress.start(text.length);
-    const answer = await engine.call('transcript', text, moduleOptions(), 'transcript');
+    const answer = await engine.call('transcript', text, roleOptions(), 'transcript');
     progress.stop(token);
     if (answer.stale || big.value() !== text) return;
     last = { text, result: parseAnswer(answer) };
@@ -47,8 +92,12 @@ export function initTranscript(engine) {
     }
     const findings = result.findings || [];
     status.textContent = countLine(findings);
+    const w = words();
+    out.append(reportHeader(result, platformName()));
+    if (result.agents?.length) out.append(el('h2', {}, w.agents), agentsTable(result.agents));
+    if (result.figures) out.append(el('h2', {}, t('transcript.figures')), figureRows(result.figures));
+    if (result.speakers?.length) out.append(el('h2', { class: 'no-print' }, w.speakers), speakersTable(result.speakers, roles, settle));
     if (result.warnings?.length) out.append(el('ul', { class: 'errors' }, errorItems(result.warnings)));
-    if (result.figures) out.append(el('h2', {}, t('transcript.figures')), figureList(result.figures));
     if (findings.length) out.append(el('h2', {}, t('transcript.summary')), summaryTable(findings));
     const general = findings.filter((f) => !Number.isInteger(f.message_index));
     if (general.length) out.append(el('h2', {}, t('transcript.findings')), el('ul', { class: 'findings' }, general.slice(0, MAX_LISTED).map((f) => findingItem(f))));
@@ -70,6 +119,7 @@ export function initTranscript(engine) {
       if (!messages.length || budget <= 0) return;
       out.append(el('h2', {}, t('transcript.messages'), conversations.length > 1 ? ` ${i + 1}` : '',
         conversation.buyer ? ` · ${conversation.buyer}` : ''));
+      if (conversations.length > 1 && conversation.figures) out.append(figureRows(conversation.figures));
       const shown = messages.slice(0, budget);
       budget -= shown.length;
       out.append(el('ol', { class: 'messages' }, shown.map((m, j) => messageItem(m, j, byMessage))));
@@ -84,14 +134,14 @@ export function initTranscript(engine) {
   });
   box.addEventListener('dragover', (event) => event.preventDefault());
   box.addEventListener('drop', async (event) => {
-    const file = event.dataTransfer && event.dataTransfer.files[0];
-    if (!file) return;
+    const files = event.dataTransfer ? [...event.dataTransfer.files] : [];
+    if (!files.length) return;
     event.preventDefault();
-    setText(await readFileText(file));
+    setText(await readExports(files));
   });
   $('#transcript-file').addEventListener('change', async (event) => {
-    const file = event.target.files[0];
-    if (file) setText(await readFileText(file));
+    const files = [...event.target.files];
+    if (files.length) setText(await readExports(files));
     event.target.value = '';
   });
   $('#transcript-json').addEventListener('click', () => {
@@ -99,7 +149,7 @@ export function initTranscript(engine) {
   });
   $('#transcript-csv').addEventListener('click', async () => {
     if (!last) return;
-    const answer = await engine.call('transcript', last.text, moduleOptions({ format: 'csv' }));
+    const answer = await engine.call('transcript', last.text, roleOptions({ format: 'csv' }));
     // The core starts CSV with a BOM for Excel, but TextDecoder drops it on the way to JS.
     download('kefu-lint-transcript.csv', answer.out.startsWith('\ufeff') ? answer.out : '\ufeff' + answer.out, 'text/csv');
   });
@@ -107,6 +157,11 @@ export function initTranscript(engine) {
 
   function setText(text) {
     big.set(text);
+  }
+
+  function platformName() {
+    const option = document.querySelector(`#platform option[value="${settings.platform}"]`);
+    return option ? option.textContent : settings.platform || '';
   }
 
   return { refresh: run };
@@ -117,28 +172,9 @@ function messageItem(message, position, byMessage) {
   const own = byMessage.get(index) || [];
   const from = message.from || '';
   return el('li', { class: 'message', 'data-from': from, 'data-index': index },
-    el('div', { class: 'who' }, [message.time, message.name || (from && t('from.' + from))].filter(Boolean).join(' · ')),
+    el('div', { class: 'who' }, [timeText(message.time), message.name, from && t('from.' + from)].filter(Boolean).join(' · ')),
     el('div', { class: 'text' }, message.text || ''),
     own.length ? el('ul', { class: 'findings' }, own.map((f) => findingItem(f))) : null);
-}
-
-// Nested figures (answered_within.300.percent, platform_bar.*) as flat, readable rows.
-function figureList(figures) {
-  const list = el('dl', { class: 'figures' });
-  const add = (prefix, value) => {
-    if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) add(prefix ? `${prefix}.${key}` : key, inner);
-    } else if (value !== null && value !== undefined) {
-      list.append(el('dt', {}, figureLabel(prefix)), el('dd', {}, String(value)));
-    }
-  };
-  add('', figures);
-  return list;
-}
-
-function figureLabel(key) {
-  const label = t('figure.' + key);
-  return label === 'figure.' + key ? key : label;
 }
 
 function summaryTable(findings) {

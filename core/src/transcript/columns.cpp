@@ -17,14 +17,15 @@ bool TranscriptColumns::from_json(const nlohmann::json& v, const std::string& fi
   TranscriptColumns c;
   const std::pair<const char*, std::vector<std::string>*> fields[] = {
       {"time", &c.time},   {"role", &c.role},   {"name", &c.name},   {"text", &c.text},
-      {"conversation", &c.conversation}, {"buyer", &c.buyer}, {"agent", &c.agent}, {"system", &c.system}};
+      {"conversation", &c.conversation}, {"buyer", &c.buyer}, {"agent", &c.agent}, {"system", &c.system},
+      {"agent_name", &c.agent_name}, {"buyer_name", &c.buyer_name}};
   for (auto it = v.begin(); it != v.end(); ++it) {
     std::vector<std::string>* list = nullptr;
     for (const auto& f : fields)
       if (it.key() == f.first) list = f.second;
     if (!list) {
       errors.push_back({"pack.E103", file, pointer + "/" + it.key(), 0, 0,
-                        "unknown field; transcript_columns has time, role, name, text, conversation, buyer, agent, system"});
+                        "unknown field; transcript_columns has time, role, name, agent_name, buyer_name, text, conversation, buyer, agent, system"});
       continue;
     }
     bool ok = it->is_array();

@@ -346,7 +346,7 @@ void split_cells(char* p, std::size_t n, char delim, std::vector<std::string_vie
 // The header row of a spreadsheet export: which column holds what.
 struct CsvLayout {
   char delim = 0;  // 0: not a spreadsheet
-  int time = -1, role = -1, name = -1, text = -1, conversation = -1;
+  int time = -1, role = -1, name = -1, text = -1, conversation = -1, agent_name = -1, buyer_name = -1;
 };
 
 CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& columns, std::string& recognised) {
@@ -363,6 +363,8 @@ CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& column
     int* slot = listed(c, columns.time) ? &out.time
                 : listed(c, columns.role) ? &out.role
                 : listed(c, columns.name) ? &out.name
+                : listed(c, columns.agent_name) ? &out.agent_name
+                : listed(c, columns.buyer_name) ? &out.buyer_name
                 : listed(c, columns.text) ? &out.text
                 : listed(c, columns.conversation) ? &out.conversation
                                            : nullptr;
@@ -370,7 +372,10 @@ CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& column
     *slot = static_cast<int>(k);
     names += (names.empty() ? "" : ", ") + std::string(c);
   }
-  if (out.text < 0 || (out.time < 0 && out.role < 0 && out.name < 0)) return CsvLayout();
+  // A column per side says who wrote only with a role column beside it.
+  const bool sides = out.role >= 0 && (out.agent_name >= 0 || out.buyer_name >= 0);
+  if (out.text < 0 || (out.time < 0 && out.role < 0 && out.name < 0 && !sides)) return CsvLayout();
+  if (out.name < 0 && !sides) out.name = out.agent_name >= 0 ? out.agent_name : out.buyer_name;
   out.delim = delim;
   recognised = names;
   return out;
@@ -471,9 +476,16 @@ class TextReader {
     if (csv_.delim) return on_csv_line(raw, line_no);
     ++stats_.lines;
     if (line_no == 1 && (starts_with(raw, "\xFF\xFE") || starts_with(raw, "\xFE\xFF"))) stats_.utf16 = true;
-    if (stats_.lines == 1) {
-      csv_ = read_csv_header(line, columns_, stats_.columns);
-      if (csv_.delim) return;
+    // A spreadsheet's header is the first line of the export, or the first after a header line
+    // (the page joins several dropped files under `=== file name ===`).
+    if (stats_.lines == 1 || after_header_) {
+      after_header_ = false;
+      std::string columns;
+      csv_ = read_csv_header(line, columns_, columns);
+      if (csv_.delim) {
+        if (stats_.columns.empty()) stats_.columns = columns;
+        return;
+      }
     }
     for (char ch : line) {
       const unsigned char c = static_cast<unsigned char>(ch);
@@ -485,8 +497,10 @@ class TextReader {
     if (is_header(line)) {
       flush();
       blank_run_ = 0;
+      after_header_ = true;
       return;
     }
+    after_header_ = false;
     ParsedLine p = parse_line(line, stats_.by_layout[static_cast<int>(Layout::kHeading)] >
                                         stats_.by_layout[static_cast<int>(Layout::kTimedLines)]);
     if (p.kind == LineKind::kMessage && !p.has_time && !accepts_untimed(p.name)) p.kind = LineKind::kText;
@@ -516,7 +530,16 @@ class TextReader {
   // several lines (an agent's reply with line breaks, saved from Excel).
   void on_csv_line(std::string_view raw, std::size_t line_no) {
     if (!in_record_) {
-      if (trim_right(trim_left(raw)).empty()) return;
+      const std::string_view line = trim_right(trim_left(raw));
+      if (line.empty()) return;
+      if (line.size() >= 3 && line.compare(0, 3, "===") == 0) {
+        // The next file of several: the spreadsheet ends here, whatever the next one is.
+        flush();
+        csv_ = CsvLayout();
+        conversation_id_.clear();
+        after_header_ = true;
+        return;
+      }
       record_ = raw;
       record_line_ = line_no;
       quotes_ = 0;
@@ -579,7 +602,10 @@ class TextReader {
         notes_.add({"transcript.E304", "transcript", "", static_cast<int>(line_no), 0,
                     "发送方「" + std::string(role.substr(0, 40)) + "」不是已知的角色词，按名字判断角色 (unknown role)"});
     }
-    pl.name = cell(csv_.name);
+    pl.name = pl.given == Speaker::kAgent && csv_.agent_name >= 0   ? cell(csv_.agent_name)
+              : pl.given == Speaker::kBuyer && csv_.buyer_name >= 0 ? cell(csv_.buyer_name)
+                                                                    : std::string_view();
+    if (pl.name.empty()) pl.name = cell(csv_.name);
     if (pl.name.empty()) pl.name = role;
     if (pl.name.empty() && pl.given != Speaker::kUnknown) pl.name = speaker_label(pl.given);
     if (pl.name.empty() || pl.name.size() > 4 * kMaxNameBytes || !printable_utf8(pl.name)) {
@@ -738,6 +764,7 @@ class TextReader {
   const TranscriptColumns columns_;  // a copy, as the hints
 
   CsvLayout csv_;                    // delim set: the export is a spreadsheet
+  bool after_header_ = false;        // the line before was a header line
   bool in_record_ = false;           // a record whose quoted cell goes on past a line break
   std::string_view record_;
   std::size_t record_line_ = 0, quotes_ = 0;

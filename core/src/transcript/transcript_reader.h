@@ -18,6 +18,8 @@ namespace kefu {
 // so a workbench that writes 发送时间 instead of 时间 is a data change, not a code change.
 struct TranscriptColumns {
   std::vector<std::string> time, role, name, text, conversation;  // header synonyms
+  // Exports with a column for each side (客服账号, 买家昵称) and a role column saying who spoke.
+  std::vector<std::string> agent_name, buyer_name;
   std::vector<std::string> buyer, agent, system;                  // values of the role column
   bool empty() const { return text.empty(); }
   // From a `transcript_columns` object; errors name `file` and `pointer`.
