@@ -1,6 +1,7 @@
 // Helpers shared by the test files: the engine for a platform and findings by rule.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,14 +11,17 @@
 
 namespace kefu::test {
 
+// Tests hold the reference across further engine() calls, more than the engine cache keeps, so
+// every engine handed out here is kept for the life of the test binary.
 inline const Engine& engine(const std::string& platform, std::vector<PackFile> packs = {}) {
   Options o;
   o.platform = platform;
   o.packs = std::move(packs);
   std::vector<Error> errors;
-  const Engine* e = engine_for(o, errors);
+  std::shared_ptr<const Engine> e = engine_for(o, errors);
   if (!e) throw std::runtime_error("packs do not load: " + join_errors(errors));
-  return *e;
+  static std::set<std::shared_ptr<const Engine>> kept;
+  return **kept.insert(std::move(e)).first;
 }
 
 inline std::vector<Finding> findings_of(const Engine& e, const std::string& text,

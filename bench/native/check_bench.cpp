@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
 
   auto t0 = Clock::now();
   std::vector<kefu::Error> errors;
-  const kefu::Engine* engine = kefu::engine_for(options, errors);
+  const std::shared_ptr<const kefu::Engine> engine = kefu::engine_for(options, errors);
   out["pack_compile_ms"] = ms_since(t0);
   if (!engine) {
     std::fprintf(stderr, "%s", kefu::join_errors(errors).c_str());

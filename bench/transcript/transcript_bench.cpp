@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
   if (!write_path.empty()) std::ofstream(write_path, std::ios::binary) << text;
   const double mb = text.size() / 1048576.0;
   std::vector<kefu::Error> errors;
-  const kefu::Engine* engine = kefu::engine_for(options, errors);
+  const std::shared_ptr<const kefu::Engine> engine = kefu::engine_for(options, errors);
   if (!engine) {
     std::fprintf(stderr, "%s", kefu::join_errors(errors).c_str());
     return 2;

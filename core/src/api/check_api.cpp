@@ -20,7 +20,7 @@ Output check(std::string_view reply, const Options& options) {
   return guarded("check", options.format, [&]() -> Output {
     std::vector<Error> errors;
     if (input_too_large(reply, errors)) return error_output(errors, options.format);
-    const Engine* engine = engine_for(options, errors);
+    const std::shared_ptr<const Engine> engine = engine_for(options, errors);
     if (!engine) return error_output(errors, options.format);
     ReplyResult result = engine->checker->check(reply);
     Output out;
@@ -40,7 +40,7 @@ Output mask(std::string_view text, const Options& options) {
   return guarded("mask", options.format, [&]() -> Output {
     std::vector<Error> errors;
     if (input_too_large(text, errors)) return error_output(errors, options.format);
-    const Engine* engine = engine_for(options, errors);
+    const std::shared_ptr<const Engine> engine = engine_for(options, errors);
     if (!engine) return error_output(errors, options.format);
     Output out;
     std::string masked = engine->checker->mask(text);

@@ -34,8 +34,8 @@ bool resolve_now(const Options& options, const std::optional<std::int64_t>& from
   return true;
 }
 
-const Engine* engine_for_platform(const Options& options, const std::string& platform,
-                                  std::vector<Error>& errors) {
+std::shared_ptr<const Engine> engine_for_platform(const Options& options, const std::string& platform,
+                                                  std::vector<Error>& errors) {
   Options o = options;
   if (!platform.empty()) o.platform = platform;
   return engine_for(o, errors);
@@ -129,7 +129,7 @@ Output deadlines(std::string_view facts_json, const Options& options) {
       return error_output({{"usage.E001", "facts", "/platform", 0, 0,
                             "平台 \"" + facts.platform + "\" 不存在；可选：" + vocab::platform_list()}},
                           options.format);
-    const Engine* engine = engine_for_platform(options, facts.platform, errors);
+    const std::shared_ptr<const Engine> engine = engine_for_platform(options, facts.platform, errors);
     if (!engine) return error_output(errors, options.format);
     const std::vector<DeadlineRule> rules = deadline_rules(engine->packs, errors);
     if (!errors.empty()) return error_output(errors, options.format);
@@ -199,7 +199,7 @@ Output points(std::string_view request_json, const Options& options) {
     std::int64_t now = 0;
     resolve_now(options, req_now, now, errors);
     if (!errors.empty()) return error_output(errors, options.format);
-    const Engine* engine = engine_for_platform(options, platform, errors);
+    const std::shared_ptr<const Engine> engine = engine_for_platform(options, platform, errors);
     if (!engine) return error_output(errors, options.format);
     const auto tables = engine->packs.objects("points");
     if (tables.empty())

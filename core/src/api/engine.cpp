@@ -16,15 +16,16 @@ std::string cache_key(const Options& o) {
 
 }  // namespace
 
-const Engine* engine_for(const Options& options, std::vector<Error>& errors) {
+std::shared_ptr<const Engine> engine_for(const Options& options, std::vector<Error>& errors) {
   // The page checks on every keystroke; recompiling the packs each time would dominate.
-  static std::list<std::pair<std::string, std::unique_ptr<Engine>>> cache;
+  // Dropping an entry only gives up the cache's share (see engine.h).
+  static std::list<std::pair<std::string, std::shared_ptr<const Engine>>> cache;
   constexpr std::size_t kKeep = 4;
   const std::string key = cache_key(options);
   for (auto it = cache.begin(); it != cache.end(); ++it)
     if (it->first == key) {
       cache.splice(cache.begin(), cache, it);
-      return cache.front().second.get();
+      return cache.front().second;
     }
   auto engine = std::make_unique<Engine>();
   if (!load_pack_set(options, engine->packs, errors)) return nullptr;
@@ -32,7 +33,7 @@ const Engine* engine_for(const Options& options, std::vector<Error>& errors) {
   if (!engine->checker) return nullptr;
   cache.emplace_front(key, std::move(engine));
   if (cache.size() > kKeep) cache.pop_back();
-  return cache.front().second.get();
+  return cache.front().second;
 }
 
 }  // namespace kefu

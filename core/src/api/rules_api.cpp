@@ -8,7 +8,7 @@ namespace kefu {
 Output rules(const Options& options) {
   return guarded("rules", options.format, [&]() -> Output {
     std::vector<Error> errors;
-    const Engine* engine = engine_for(options, errors);
+    const std::shared_ptr<const Engine> engine = engine_for(options, errors);
     if (!engine) return error_output(errors, options.format);
     const auto& all = engine->checker->rules();
     Output out;

@@ -67,7 +67,7 @@ Output fix(std::string_view reply, const Options& options) {
                             std::to_string(Limits::kMaxInputBytes)});
       return error_output(errors, options.format);
     }
-    const Engine* engine = engine_for(options, errors);
+    const std::shared_ptr<const Engine> engine = engine_for(options, errors);
     if (!engine) return error_output(errors, options.format);
     const RewriteBook book(engine->packs);
     const FixResult result = fix_reply(*engine->checker, book, reply);
@@ -84,7 +84,7 @@ Output fix(std::string_view reply, const Options& options) {
 Output phrases(std::string_view scenario, const Options& options) {
   return guarded("phrases", options.format, [&]() -> Output {
     std::vector<Error> errors;
-    const Engine* engine = engine_for(options, errors);
+    const std::shared_ptr<const Engine> engine = engine_for(options, errors);
     if (!engine) return error_output(errors, options.format);
     std::vector<Phrase> all = phrases_for(engine->packs, engine->packs.platform);
     std::vector<std::string> scenarios;
