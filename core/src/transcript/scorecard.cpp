@@ -71,8 +71,10 @@ PenaltyAmount penalty_amount(std::string_view p) {
 
 void PenaltyTotals::add(const RuleMeta& rule) {
   if (rule.penalty.empty()) return;
-  const int a = authority_of(rule);
-  const PenaltyAmount amount = penalty_amount(rule.penalty);
+  add(authority_of(rule), penalty_amount(rule.penalty));
+}
+
+void PenaltyTotals::add(int a, const PenaltyAmount& amount) {
   if (amount.yuan) yuan[a] += amount.value;
   else if (amount.points) points[a] += amount.value;
   else ++unquantified[a];
@@ -143,23 +145,23 @@ void Scorecard::add(const Conversation& c, const ConversationResult& r, const Re
   const std::size_t n = m.size();
   // Speakers, for the user to settle roles; the period and the shops of sub-accounts.
   std::vector<std::pair<std::string_view, std::size_t>> in_conv;  // agent name, messages
+  // A conversation has a few names: count them here, then touch the export-wide table once per
+  // name (a lookup per message was an allocation per message on a 600,000-message export).
+  struct Local {
+    std::string_view name;
+    Speaker speaker;
+    std::size_t messages;
+  };
+  std::vector<Local> local;
   for (const auto& msg : m) {
     if (msg.has_time && msg.clock.has_date) {
       if (!has_period_ || msg.time < first_time_) first_ = msg.clock, first_time_ = msg.time;
       if (!has_period_ || msg.time > last_time_) last_ = msg.clock, last_time_ = msg.time;
       has_period_ = true;
     }
-    const std::string name(msg.name);
-    auto s = speaker_index_.find(name);
-    if (s != speaker_index_.end()) {
-      ++speakers_[s->second].messages;
-      speakers_[s->second].speaker = msg.speaker;
-    } else if (speakers_.size() < 4 * kMaxSpeakers) {
-      speaker_index_.emplace(name, speakers_.size());
-      speakers_.push_back({name, msg.speaker, 1});
-    } else {
-      ++other_speakers_;
-    }
+    auto l = std::find_if(local.begin(), local.end(), [&](const Local& x) { return x.name == msg.name; });
+    if (l == local.end()) local.push_back({msg.name, msg.speaker, 1});
+    else ++l->messages, l->speaker = msg.speaker;
     if (msg.speaker != Speaker::kAgent) continue;
     auto a = std::find_if(in_conv.begin(), in_conv.end(), [&](const auto& p) { return p.first == msg.name; });
     if (a == in_conv.end()) in_conv.emplace_back(msg.name, 1);
@@ -169,6 +171,19 @@ void Scorecard::add(const Conversation& c, const ConversationResult& r, const Re
     if (colon != std::string_view::npos && colon > 0 && shops_.size() < 20) {
       const std::string shop(msg.name.substr(0, colon));
       if (std::find(shops_.begin(), shops_.end(), shop) == shops_.end()) shops_.push_back(shop);
+    }
+  }
+  for (const auto& l : local) {
+    const std::string name(l.name);
+    auto s = speaker_index_.find(name);
+    if (s != speaker_index_.end()) {
+      speakers_[s->second].messages += l.messages;
+      speakers_[s->second].speaker = l.speaker;
+    } else if (speakers_.size() < 4 * kMaxSpeakers) {
+      speaker_index_.emplace(name, speakers_.size());
+      speakers_.push_back({name, l.speaker, l.messages});
+    } else {
+      ++other_speakers_;
     }
   }
   if (in_conv.empty()) return;  // nobody answered: no agent to score
@@ -200,8 +215,13 @@ void Scorecard::add(const Conversation& c, const ConversationResult& r, const Re
     AgentCard& card_a = card(agent_for(f.message));
     ++card_a.findings;
     ++card_a.by_category[rule.category];
-    card_a.penalties.add(rule);
-    penalties_.add(rule);
+    if (rule.penalty.empty()) continue;
+    // Read once per rule, not once per finding.
+    auto cached = penalty_of_.find(&rule);
+    if (cached == penalty_of_.end())
+      cached = penalty_of_.emplace(&rule, std::make_pair(authority_of(rule), penalty_amount(rule.penalty))).first;
+    card_a.penalties.add(cached->second.first, cached->second.second);
+    penalties_.add(cached->second.first, cached->second.second);
   }
 }
 

@@ -39,6 +39,7 @@ struct PenaltyTotals {
   double points[3] = {0, 0, 0};
   std::size_t unquantified[3] = {0, 0, 0};  // findings with a penalty but no fixed amount
   void add(const RuleMeta& rule);
+  void add(int authority, const PenaltyAmount& amount);
   nlohmann::ordered_json to_json() const;
   std::string to_text() const;  // "扣款 40元 (店规 40元)；扣分 6分 (平台规则 6分)；另有 2 处处罚无固定金额"
   bool empty() const;
@@ -87,6 +88,7 @@ class Scorecard {
   ClockTime first_, last_;
   std::int64_t first_time_ = 0, last_time_ = 0;
   std::vector<std::string> shops_;
+  std::unordered_map<const RuleMeta*, std::pair<int, PenaltyAmount>> penalty_of_;
 };
 
 }  // namespace kefu
