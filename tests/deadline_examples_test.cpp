@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <dirent.h>
 
 #include <nlohmann/json.hpp>
 
@@ -31,25 +32,43 @@ std::vector<std::string> replaced_on(const std::string& platform) {
   return out;
 }
 
-// common and shop rules run under Taobao; a platform's own under that platform.
+// The packs in rules/, read from the folder so that a new pack's examples run without an edit
+// here.
+std::vector<std::string> pack_files() {
+  std::vector<std::string> out;
+  const std::string dir = test::source_path("rules");
+  DIR* h = opendir(dir.c_str());
+  if (!h) throw std::runtime_error("cannot list " + dir);
+  while (const dirent* e = readdir(h)) {
+    const std::string n = e->d_name;
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0 && n != "pack.schema.json") out.push_back(n);
+  }
+  closedir(h);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Each pack's deadline examples run on every platform whose pack set takes that pack's deadlines
+// (common and shop: all; a platform's own: it and those that extend it), except where the
+// platform's pack stands in for the rule.
 std::vector<DeadlineExample> all_examples() {
   std::vector<DeadlineExample> out;
-  const char* packs[] = {"common", "shop", "taobao", "tmall", "jd", "pdd", "douyin", "kuaishou", "1688"};
-  for (const char* pack : packs) {
-    const auto doc = nlohmann::json::parse(test::read_file(test::source_path(std::string("rules/") + pack + ".json")));
+  for (const std::string& file : pack_files()) {
+    const auto doc = nlohmann::json::parse(test::read_file(test::source_path("rules/" + file)));
     if (!doc.contains("deadlines")) continue;
-    std::vector<std::string> platforms;
-    const std::string p = pack;
-    if (p == "common" || p == "shop") platforms = {"taobao", "jd"};
-    else if (p == "taobao") platforms = {"taobao", "tmall"};
-    else platforms = {p};
-    for (const auto& rule : doc["deadlines"])
-      for (const auto& platform : platforms) {
-        const auto replaced = replaced_on(platform);
+    const std::string pack = doc["pack"];
+    for (const std::string& platform : platforms()) {
+      bool loaded = false;
+      for (const auto& p : test::engine(platform).packs.packs)
+        loaded |= p.name == pack && p.contributes("deadlines");
+      if (!loaded) continue;
+      const auto replaced = replaced_on(platform);
+      for (const auto& rule : doc["deadlines"]) {
         if (std::find(replaced.begin(), replaced.end(), rule["id"].get<std::string>()) != replaced.end()) continue;
         for (std::size_t i = 0; i < rule["examples"].size(); ++i)
           out.push_back({platform, rule["id"], std::to_string(i), rule["examples"][i]});
       }
+    }
   }
   return out;
 }
@@ -88,6 +107,25 @@ INSTANTIATE_TEST_SUITE_P(Packs, DeadlineRuleExample, testing::ValuesIn(all_examp
                              if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return s;
                          });
+
+// Each pack's examples found, on each platform that takes them: a reader that found none (a
+// renamed section, an emptied folder) would otherwise pass with no case run.
+TEST(DeadlinePacks, ExamplesAreFoundInEveryPackThatHasDeadlines) {
+  const auto examples = all_examples();
+  EXPECT_GE(examples.size(), 240u);
+  std::set<std::string> platforms_run;
+  for (const auto& e : examples) platforms_run.insert(e.platform);
+  EXPECT_EQ(platforms_run.size(), platforms().size());
+  for (const std::string& file : pack_files()) {
+    const auto doc = nlohmann::json::parse(test::read_file(test::source_path("rules/" + file)));
+    for (const auto& rule : doc.value("deadlines", nlohmann::json::array())) {
+      EXPECT_FALSE(rule.value("examples", nlohmann::json::array()).empty()) << rule["id"] << " has no example";
+      bool run = false;
+      for (const auto& e : examples) run |= e.rule == rule["id"];
+      EXPECT_TRUE(run) << rule["id"] << " of " << file << " runs on no platform";
+    }
+  }
+}
 
 // The SPEC's kinds, each given by at least one built-in rule for the platforms it names.
 TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {

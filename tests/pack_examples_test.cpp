@@ -106,5 +106,14 @@ TEST(PackCoverage, EveryPlatformLoadsEveryBuiltinPackValidates) {
   EXPECT_EQ(builtin_packs().size(), 9u) << "common, shop and seven platform packs";
 }
 
+// The rules come from the built-in packs: a reader that found none would run nothing and pass.
+TEST(PackCoverage, TheReplyRulesAreFound) {
+  const auto all = all_reply_rules();
+  EXPECT_GE(all.size(), 40u);
+  std::set<std::string> platforms_seen;
+  for (const auto& c : all) platforms_seen.insert(c.platform);
+  EXPECT_GE(platforms_seen.size(), 5u) << "platform packs' own rules run on their platform";
+}
+
 }  // namespace
 }  // namespace kefu

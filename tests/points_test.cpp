@@ -89,7 +89,7 @@ TEST(Points, BrokenTablesAreRefusedOnLoad) {
   Output out = validate("bad.json", R"({"pack":"bad","points":{"tracks":[{"track":"serious","title":"x","source":"s",
     "tiers":[{"at":24,"penalty":"a"},{"at":12,"penalty":"b"}]}]}})");
   EXPECT_EQ(out.status, 2);
-  EXPECT_NE(out.err.find("[pack.E202] bad.json /points/tracks/0/tiers/1/at: tiers must rise: 12 after 24"), std::string::npos)
+  EXPECT_NE(out.err.find("[pack.E218] bad.json /points/tracks/0/tiers/1/at: tiers must rise: 12 after 24"), std::string::npos)
       << out.err;
 }
 

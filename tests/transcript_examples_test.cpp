@@ -95,5 +95,8 @@ TEST(ConversationExamples, EveryConversationCategoryHasARule) {
     EXPECT_TRUE(covered.count(cat)) << "no conversation rule for " << cat;
 }
 
+// The rules come from the built-in packs: a reader that found none would run nothing and pass.
+TEST(ConversationExamplesFound, TheConversationRulesAreFound) { EXPECT_GE(all_conversation_rules().size(), 5u); }
+
 }  // namespace
 }  // namespace kefu

@@ -3,6 +3,59 @@
 #include "time/civil.h"
 
 namespace kefu {
+namespace {
+
+// "examples": [{"now"?, "ask": {track: points}, "reached": {track: at|null}, "next": {track:
+// at|null}, "reset"?}]: worked answers that the test suite asks `points` and compares, so a tier
+// typed wrong in the pack fails there. Checked here only for shape, naming the tracks the table has.
+template <typename Err>
+void read_points_examples(const nlohmann::json& ex, const PointsTable& table, Err& err) {
+  if (!ex.is_array()) {
+    err("pack.E201", "/examples", "must be an array of {\"ask\", \"reached\", \"next\"}");
+    return;
+  }
+  auto has_track = [&](const std::string& name) {
+    for (const auto& t : table.tracks)
+      if (t.track == name) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < ex.size(); ++i) {
+    const std::string p = "/examples/" + std::to_string(i);
+    const auto& e = ex[i];
+    if (!e.is_object()) {
+      err("pack.E201", p, "must be an object");
+      continue;
+    }
+    for (auto it = e.begin(); it != e.end(); ++it)
+      if (it.key() != "now" && it.key() != "ask" && it.key() != "reached" && it.key() != "next" && it.key() != "reset")
+        err("pack.E103", p + "/" + it.key(), "unknown field; an example has now, ask, reached, next, reset");
+    for (const char* key : {"now", "reset"})
+      if (e.contains(key) && !e[key].is_string()) err("pack.E201", p + "/" + key, "must be a string");
+    if (!e.contains("ask") || !e["ask"].is_object() || e["ask"].empty()) {
+      err("pack.E201", p + "/ask", "must be a non-empty object {track: points}");
+      continue;
+    }
+    for (auto it = e["ask"].begin(); it != e["ask"].end(); ++it) {
+      if (!has_track(it.key())) err("pack.E219", p + "/ask/" + it.key(), "this table has no track \"" + it.key() + "\"");
+      if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
+        err("pack.E201", p + "/ask/" + it.key(), "must be a whole number of points from 0");
+    }
+    for (const char* key : {"reached", "next"}) {
+      if (!e.contains(key) || !e[key].is_object()) {
+        err("pack.E201", p + "/" + key, "must be an object {track: tier points or null}");
+        continue;
+      }
+      for (auto it = e[key].begin(); it != e[key].end(); ++it) {
+        if (!e["ask"].contains(it.key()))
+          err("pack.E219", p + "/" + key + "/" + it.key(), "the example does not ask about \"" + it.key() + "\"");
+        if (!it->is_null() && !it->is_number_integer())
+          err("pack.E201", p + "/" + key + "/" + it.key(), "must be the tier's points or null");
+      }
+    }
+  }
+}
+
+}  // namespace
 
 bool read_points_table(const nlohmann::json& j, const std::string& file, PointsTable& out,
                        std::vector<Error>& errors) {
@@ -16,8 +69,8 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
     return false;
   }
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (it.key() != "title" && it.key() != "tracks" && it.key() != "reset")
-      err("pack.E103", "/" + it.key(), "unknown field; points has title, tracks, reset");
+    if (it.key() != "title" && it.key() != "tracks" && it.key() != "reset" && it.key() != "examples")
+      err("pack.E103", "/" + it.key(), "unknown field; points has title, tracks, reset, examples");
   if (j.contains("title") && j["title"].is_string()) out.title = j["title"].get<std::string>();
   if (!j.contains("tracks") || !j["tracks"].is_array() || j["tracks"].empty()) {
     err("pack.E201", "/tracks", "must be a non-empty array of {\"track\", \"title\", \"tiers\", \"source\"}");
@@ -63,7 +116,7 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
       }
       PointsTier pt{tier["at"].get<std::int64_t>(), tier["penalty"].get<std::string>()};
       if (!track.tiers.empty() && pt.at <= track.tiers.back().at)
-        err("pack.E202", tp + "/at", "tiers must rise: " + std::to_string(pt.at) + " after " +
+        err("pack.E218", tp + "/at", "tiers must rise: " + std::to_string(pt.at) + " after " +
                                          std::to_string(track.tiers.back().at));
       track.tiers.push_back(pt);
     }
@@ -79,13 +132,14 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
       const int m = r["month"].get<int>(), d = r["day"].get<int>();
       // 28 is the last day every year has, so a reset can never fall on a missing date.
       if (m < 1 || m > 12 || d < 1 || d > (m == 2 ? 28 : time::days_in_month(2023, m)))
-        err("pack.E202", "/reset", "month " + std::to_string(m) + " day " + std::to_string(d) + " is not a date every year has");
+        err("pack.E218", "/reset", "month " + std::to_string(m) + " day " + std::to_string(d) + " is not a date every year has");
       out.reset_month = m;
       out.reset_day = d;
       if (r.contains("title") && r["title"].is_string()) out.reset_title = r["title"].get<std::string>();
       if (r.contains("source") && r["source"].is_string()) out.reset_source = r["source"].get<std::string>();
     }
   }
+  if (j.contains("examples")) read_points_examples(j["examples"], out, err);
   return errors.size() == before;
 }
 
