@@ -33,8 +33,9 @@ bool read_all(const std::string& path, std::string& out, std::string& error) {
   return !failed;
 }
 
+// A command line the CLI cannot act on, printed in the form of every other error (usage.E004).
 int fail(const std::string& message) {
-  std::cerr << "kefu-lint: " << message << "\n" << kefu::cli::usage();
+  std::cerr << "[usage.E004]: " << message << "\n" << kefu::cli::usage();
   return 2;
 }
 

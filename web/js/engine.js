@@ -159,7 +159,7 @@ function loadScript(src) {
 }
 
 function errorJson(message) {
-  return JSON.stringify({ errors: [{ code: 'page.E001', message, text: '[page.E001] ' + message }] });
+  return JSON.stringify({ errors: [{ code: 'page.E001', message, text: '[page.E001]: ' + message }] });
 }
 
 // Parses a module answer; anything unparseable becomes an error value like the core's.
@@ -167,6 +167,6 @@ export function parseAnswer(answer) {
   try {
     return JSON.parse(answer.out);
   } catch {
-    return { errors: [{ code: 'page.E002', message: 'unreadable answer', text: '[page.E002] unreadable answer' }] };
+    return { errors: [{ code: 'page.E002', message: 'unreadable answer', text: '[page.E002]: unreadable answer' }] };
   }
 }

@@ -88,4 +88,10 @@ bool options_from_json(std::string_view json, Options& options, std::string& err
 // The platforms a user may choose, in display order.
 std::vector<std::string> platforms();
 
+// The Output of a call refused before any command ran (the page's module given options it
+// cannot read): status 2, `err` the error in the printed form every error has, and in JSON
+// format `out` the {"errors":[...]} document a command's own errors give. `code` is one of
+// the error catalog (docs/errors.md).
+Output refused(std::string_view code, std::string_view message, Format format);
+
 }  // namespace kefu

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/error_catalog.h"
 #include "kefu/kefu.h"
 #include "report/json_out.h"
 
@@ -26,10 +27,9 @@ Output guarded(const char* command, Format format, Body&& body) {
   try {
     return body();
   } catch (const std::exception& ex) {
-    return error_output({{"internal.E900", "", "", 0, 0,
-                          std::string(command) + " failed: " + ex.what()}}, format);
+    return error_output({errors::internal(command, ex.what(), "en")}, format);
   } catch (...) {
-    return error_output({{"internal.E900", "", "", 0, 0, std::string(command) + " failed"}}, format);
+    return error_output({errors::internal(command, "not a standard exception", "en")}, format);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "api/api_common.h"
 #include "api/engine.h"
+#include "common/error_catalog.h"
 #include "report/check_report.h"
 #include "text/utf8.h"
 
@@ -8,9 +9,7 @@ namespace {
 
 bool input_too_large(std::string_view input, std::vector<Error>& errors) {
   if (input.size() <= Limits::kMaxInputBytes) return false;
-  errors.push_back({"input.E103", "", "", 0, 0,
-                    "input is " + std::to_string(input.size()) + " bytes; the limit is " +
-                        std::to_string(Limits::kMaxInputBytes)});
+  errors.push_back(errors::input_too_large(input.size(), Limits::kMaxInputBytes, "en"));
   return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include "api/api_common.h"
 #include "api/engine.h"
+#include "common/error_catalog.h"
 #include "deadlines/deadline_report.h"
 #include "deadlines/deadline_set.h"
 #include "deadlines/order_facts.h"
@@ -115,7 +116,9 @@ bool read_points_count(const nlohmann::json& req, const char* key, std::vector<s
 Output deadlines(std::string_view facts_json, const Options& options) {
   return guarded("deadlines", options.format, [&]() -> Output {
     if (options.format != Format::kText && options.format != Format::kJson)
-      return error_output({{"usage.E002", "", "", 0, 0, "deadlines prints text or json"}}, options.format);
+      return error_output({errors::format_not_offered("deadlines", options.lang == "en" ? "text or json" : "text 或 json",
+                                                      options.lang)},
+                          options.format);
     std::vector<Error> errors;
     OrderFacts facts;
     read_order_facts(facts_json, facts, errors, options.lang);
@@ -173,7 +176,9 @@ Output deadlines(std::string_view facts_json, const Options& options) {
 Output points(std::string_view request_json, const Options& options) {
   return guarded("points", options.format, [&]() -> Output {
     if (options.format != Format::kText && options.format != Format::kJson)
-      return error_output({{"usage.E002", "", "", 0, 0, "points prints text or json"}}, options.format);
+      return error_output({errors::format_not_offered("points", options.lang == "en" ? "text or json" : "text 或 json",
+                                                      options.lang)},
+                          options.format);
     std::vector<Error> errors;
     const nlohmann::json req = nlohmann::json::parse(request_json.begin(), request_json.end(), nullptr, false);
     if (!req.is_object())

@@ -1,5 +1,6 @@
 #include "api/api_common.h"
 #include "api/engine.h"
+#include "common/error_catalog.h"
 #include "report/handbook.h"
 #include "vocab/vocabulary.h"
 
@@ -17,8 +18,7 @@ Output rules(const Options& options) {
       case Format::kHtml: out.out = handbook_html(engine->packs, all); break;
       case Format::kJson: out.out = handbook_json(engine->packs, all); break;
       default:
-        return error_output({{"usage.E002", "", "", 0, 0,
-                              "rules prints json, markdown or html"}}, options.format);
+        return error_output({errors::format_not_offered("rules", "json, markdown or html", "en")}, options.format);
     }
     return out;
   });

@@ -36,7 +36,7 @@ class RuleReader {
       return false;
     }
     out = j_[key].get<std::string>();
-    if (required && out.empty()) error("pack.E202", std::string("/") + key, "must not be empty");
+    if (required && out.empty()) error("pack.E217", std::string("/") + key, "must not be empty");
     return true;
   }
 
@@ -78,7 +78,7 @@ class RuleReader {
         if (unit != "days" && unit != "hours" && unit != "minutes")
           error("pack.E202", where + "/duration/" + unit, "unknown unit; use days, hours or minutes");
         else if (!n.is_number_integer() || n.get<std::int64_t>() < 1 || n.get<std::int64_t>() > 3660 * 24 * 60)
-          error("pack.E202", where + "/duration/" + unit, "must be a whole number from 1");
+          error("pack.E218", where + "/duration/" + unit, "must be a whole number from 1");
         else
           c.unit = unit, c.amount = n.get<std::int64_t>();
       }
