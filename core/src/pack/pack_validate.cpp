@@ -129,7 +129,7 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
           DryRunContext ctx(env, errors, file, ptr);
           kind->compile(rules[i], ctx);
         } else {
-          validate_conversation_rule(rules[i], file, ptr, errors);
+          validate_conversation_rule(rules[i], file, ptr, errors, &env);
         }
       }
     }

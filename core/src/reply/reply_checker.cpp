@@ -29,6 +29,7 @@ class CompiledRules {
   std::vector<std::u32string> patterns;
   std::vector<Owner> owners;                          // per pattern
   Automaton automaton;
+  TermEnv env;  // lexicons, stand-ins, blockers and cues of the loaded packs
 };
 
 namespace {
@@ -78,7 +79,7 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
   std::vector<TermEnvSource> sources;
   for (const auto& p : packs.packs)
     if (p.contributes("rules")) sources.push_back({&p.doc, p.file, true});
-  TermEnv env;
+  TermEnv& env = c.env;
   if (!build_term_env(sources, env, errors)) return nullptr;
   {
     // Scope cues go into the same automaton, owned by no rule.
@@ -227,6 +228,8 @@ std::string ReplyChecker::mask(std::string_view utf8) const {
 }
 
 const std::vector<RuleMeta>& ReplyChecker::rules() const { return compiled_->metas; }
+
+const TermEnv& ReplyChecker::term_env() const { return compiled_->env; }
 
 const RuleMeta* ReplyChecker::find_rule(std::string_view id) const {
   for (const auto& m : compiled_->metas)

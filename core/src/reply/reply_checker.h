@@ -15,6 +15,7 @@ namespace kefu {
 
 struct DecodedText;
 class CompiledRules;
+struct TermEnv;
 
 struct ReplyResult {
   std::vector<Finding> findings;  // sorted by start, then rule order
@@ -35,6 +36,9 @@ class ReplyChecker {
 
   const std::vector<RuleMeta>& rules() const;  // every rule of the set, reply and conversation
   const RuleMeta* find_rule(std::string_view id) const;
+  // Lexicons, stand-ins, blockers and scope cues of the loaded packs (conversation rules match
+  // their terms with them).
+  const TermEnv& term_env() const;
 
  private:
   ReplyChecker();

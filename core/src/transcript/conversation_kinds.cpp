@@ -3,6 +3,8 @@
 #include "transcript/conversation_kinds.h"
 
 #include "pack/pack.h"
+#include "rules/term_env.h"
+#include "rules/term_matcher.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -94,6 +96,7 @@ bool read_field(const nlohmann::json& rule, const FieldSpec& f, const std::strin
         ok = false;
         continue;
       }
+      if (v[i].get_ref<const std::string&>().rfind("@", 0) == 0) continue;  // a lexicon: see check_rule
       const std::u32string chars = decode_utf8(v[i].get<std::string>()).chars;
       if (chars.size() > Limits::kMaxTermChars) {
         errors.push_back({"pack.E202", file, tp, 0, 0,
@@ -123,13 +126,15 @@ bool read_field(const nlohmann::json& rule, const FieldSpec& f, const std::strin
 }
 
 bool check_rule(const nlohmann::json& rule, const std::string& file, const std::string& pointer,
-                std::vector<Error>& errors, ConversationRule* out) {
+                std::vector<Error>& errors, ConversationRule* out, const TermEnv* env) {
   const std::size_t before = errors.size();
   if (!rule.is_object() || !rule.contains("kind") || !rule["kind"].is_string()) return false;
   const KindSpec* k = find_kind(rule["kind"].get<std::string>());
   if (!k) return false;  // read_rule_meta reports unknown kinds
+  bool has_terms = false;
+  for (const auto& f : k->fields) has_terms |= f.type == FieldType::kTerms;
   for (auto it = rule.begin(); it != rule.end(); ++it) {
-    if (is_common_field(it.key())) continue;
+    if (is_common_field(it.key()) || (has_terms && it.key() == "readings")) continue;
     bool own = false;
     for (const auto& f : k->fields) own |= it.key() == f.name;
     if (!own)
@@ -156,6 +161,36 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
     else if (name == "min_chars") r.min_chars = static_cast<int>(value);
     else if (name == "min_count") r.min_count = static_cast<int>(value);
   }
+  // Term lists through the reply engine (docs/rule-language.md): every reading counts unless
+  // the rule says `readings`.
+  if (has_terms) {
+    ScopeSpec spec = TermMatcher::any_reading();
+    if (rule.contains("readings")) {
+      const auto& rs = rule["readings"];
+      if (!rs.is_array() || rs.empty()) {
+        errors.push_back({"pack.E201", file, pointer + "/readings", 0, 0,
+                          "必须是非空数组，元素取 asserted、negated、prohibited、hedged"});
+      } else {
+        spec.readings = 0;
+        for (std::size_t i = 0; i < rs.size(); ++i) {
+          Reading reading;
+          if (!rs[i].is_string() || !parse_reading(rs[i].get<std::string>(), reading))
+            errors.push_back({"pack.E214", file, pointer + "/readings/" + std::to_string(i), 0, 0,
+                              "未知读法 " + rs[i].dump() + "；可选：asserted、negated、prohibited、hedged"});
+          else
+            spec.readings |= reading_bit(reading);
+        }
+      }
+    }
+    TermEnv no_lexicons;
+    const TermEnv& e = env ? *env : no_lexicons;
+    const std::pair<const char*, std::shared_ptr<const TermMatcher>*> lists[] = {
+        {"terms", &r.match_terms}, {"events", &r.match_events},
+        {"triggers", &r.match_triggers}, {"closed_by", &r.match_closed_by}};
+    for (const auto& [name, slot] : lists)
+      if (rule.contains(name) && rule[name].is_array() && !rule[name].empty() && errors.size() == before)
+        *slot = TermMatcher::compile(rule[name], e, spec, file, pointer + "/" + name, errors);
+  }
   if (r.until != 0 && r.until <= r.after)
     errors.push_back({"pack.E202", file, pointer + "/until", 0, 0, "must be more than \"after\""});
   return errors.size() == before;
@@ -172,15 +207,17 @@ std::vector<std::string_view> conversation_kind_names() {
 }
 
 void validate_conversation_rule(const nlohmann::json& rule, const std::string& file,
-                                const std::string& pointer, std::vector<Error>& errors) {
-  check_rule(rule, file, pointer, errors, nullptr);
+                                const std::string& pointer, std::vector<Error>& errors,
+                                const TermEnv* env) {
+  check_rule(rule, file, pointer, errors, nullptr, env);
 }
 
 bool compile_conversation_rule(const nlohmann::json& rule, const RuleMeta& meta,
-                               ConversationRule& out, std::vector<Error>& errors) {
+                               ConversationRule& out, std::vector<Error>& errors,
+                               const TermEnv* env) {
   out = ConversationRule();
   out.meta = &meta;
-  return check_rule(rule, meta.file, meta.pointer, errors, &out);
+  return check_rule(rule, meta.file, meta.pointer, errors, &out, env);
 }
 
 }  // namespace kefu

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +16,17 @@
 
 namespace kefu {
 
+struct TermEnv;
+class TermMatcher;
+
 bool is_conversation_kind(std::string_view kind);
 std::vector<std::string_view> conversation_kind_names();
 
-// Checks the kind-specific fields of a conversation rule at `pointer` in `file`.
+// Checks the kind-specific fields of a conversation rule at `pointer` in `file`; with `env`,
+// @lexicon references in its terms are checked against it.
 void validate_conversation_rule(const nlohmann::json& rule, const std::string& file,
-                                const std::string& pointer, std::vector<Error>& errors);
+                                const std::string& pointer, std::vector<Error>& errors,
+                                const TermEnv* env = nullptr);
 
 enum class ConversationKind { kGreeting, kClosing, kResponseTime, kFollowup, kOrderVerify, kRefundHandle, kRepeat };
 
@@ -37,10 +43,14 @@ struct ConversationRule {
   // between) is the follow-up itself, not more of the answer.
   std::int64_t again_after = 60;
   int within_chars = 0, min_chars = 0, min_count = 0;
+  // The four term lists matched as reply rules match (stand-ins, @lexicons, blockers and the
+  // rule's `readings`); set when compiled with the packs' TermEnv, null for an absent list.
+  std::shared_ptr<const TermMatcher> match_terms, match_events, match_triggers, match_closed_by;
 };
 
 // Compiles a rule that validate_conversation_rule accepted; false (with errors) otherwise.
 bool compile_conversation_rule(const nlohmann::json& rule, const RuleMeta& meta,
-                               ConversationRule& out, std::vector<Error>& errors);
+                               ConversationRule& out, std::vector<Error>& errors,
+                               const TermEnv* env = nullptr);
 
 }  // namespace kefu

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "rules/term_matcher.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -11,10 +12,10 @@ namespace {
 
 constexpr std::size_t kSpanChars = 30;
 
-bool contains_any(const std::u32string& text, const std::vector<std::u32string>& terms) {
-  for (const auto& t : terms)
-    if (text.find(t) != std::u32string::npos) return true;
-  return false;
+// Whether a message's characters say one of a rule's terms, matched as reply rules match
+// (stand-ins, @lexicons, blockers, readings: rules/term_matcher.h).
+bool says(const std::shared_ptr<const TermMatcher>& terms, std::u32string_view original) {
+  return terms && terms->found(original);
 }
 
 std::string minutes(std::int64_t s) { return format_duration(s); }
@@ -75,7 +76,7 @@ class RuleRunner {
     std::u32string chars = decode_utf8(m_[at].text).chars;
     if (r.within_chars > 0 && chars.size() > static_cast<std::size_t>(r.within_chars))
       chars = closing ? chars.substr(chars.size() - r.within_chars) : chars.substr(0, r.within_chars);
-    if (contains_any(normalize_term(chars), r.terms)) return;
+    if (says(r.match_terms, chars)) return;
     add(r, at, closing ? "会话最后一条客服消息没有结束敬语" : "会话第一条客服消息没有问候敬语", closing);
   }
 
@@ -114,7 +115,7 @@ class RuleRunner {
       if (!hours_.inside(m_[i].clock.second)) continue;
       if (i + 1 < m_.size() && !m_[i + 1].has_time) continue;
       if (i + 1 < m_.size() && m_[i + 1].time - m_[i].time <= r.within) continue;
-      if (!r.closed_by.empty() && contains_any(norm_.at(i), r.closed_by)) continue;
+      if (says(r.match_closed_by, decode_utf8(m_[i].text).chars)) continue;
       if (i + 1 == m_.size()) {
         // The export ends on this answer: only a "now" past the window says the follow-up is late.
         if (!has_now_ || now_ - m_[i].time <= r.within) continue;
@@ -144,15 +145,15 @@ class RuleRunner {
         fire((refund ? "买家要求退款后 " : "买家下单后 ") + minutes(r.within) + " 内没有" +
              (refund ? "处理退款" : "核对订单信息"));
       const bool stops = (m.speaker == Speaker::kAgent || (refund && m.speaker == Speaker::kSystem));
-      if (pending != kNone && stops && contains_any(norm_.at(i), r.terms)) {
+      if (pending != kNone && stops && says(r.match_terms, decode_utf8(m_[i].text).chars)) {
         pending = kNone;
         continue;
       }
       if (pending != kNone || !m.has_time) continue;
       bool starts = false;
       if (m.speaker == Speaker::kSystem || m.speaker == Speaker::kBuyer)
-        starts = contains_any(norm_.at(i), r.events);
-      if (refund && m.speaker == Speaker::kBuyer && !starts) starts = contains_any(norm_.at(i), r.triggers);
+        starts = says(r.match_events, decode_utf8(m_[i].text).chars);
+      if (refund && m.speaker == Speaker::kBuyer && !starts) starts = says(r.match_triggers, decode_utf8(m_[i].text).chars);
       if (starts && hours_.inside(m.clock.second)) {
         pending = i;
         due = m.time + r.within;
@@ -244,7 +245,8 @@ std::unique_ptr<TranscriptChecker> TranscriptChecker::build(const Engine& engine
   for (std::size_t i = 0; i < items.size() && i < metas.size(); ++i) {
     if (!is_conversation_kind(metas[i].kind)) continue;
     ConversationRule r;
-    if (compile_conversation_rule(*items[i].value, metas[i], r, errors)) checker->rules_.push_back(std::move(r));
+    if (compile_conversation_rule(*items[i].value, metas[i], r, errors, &engine.checker->term_env()))
+      checker->rules_.push_back(std::move(r));
   }
   read_transcript_settings(engine.packs, checker->settings_, errors);
   if (errors.size() != before) return nullptr;
