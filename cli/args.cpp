@@ -35,6 +35,9 @@ const char* usage() {
          "  kefu-lint deadlines  [--now TIME] [--lang zh|en] [--format text|json] [FILE|-]\n"
          "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
          "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"
+         "                       [--shop-name NAME] [--now DATE]\n"
+         "  kefu-lint quiz       [--platform P] [--pack FILE]... [--no-shop] [--count N] [--seed S]\n"
+         "                       [--format json|html]\n"
          "  kefu-lint check      --lines [--platform P] [--pack FILE]... [FILE|-]   (JSON Lines out)\n"
          "  kefu-lint eval       CORPUS.jsonl|DIR [--platform P] [--pack FILE]... [--format text|json]\n"
          "                       [--min-recall X] [--min-clean Y]\n"
@@ -58,6 +61,7 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
   }
   // Defaults that differ by command: `rules` is for tools and people alike, JSON by default.
   if (args.command == "rules") args.options.format = Format::kJson;
+  if (args.command == "quiz") args.options.format = Format::kJson;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& out) {
@@ -103,6 +107,20 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
         return false;
       }
       (a == "--min-recall" ? args.thresholds.min_recall : args.thresholds.min_clean) = x;
+    } else if (a == "--shop-name") {
+      if (!value(args.options.shop_name)) return false;
+    } else if (a == "--count" || a == "--seed") {
+      if (!value(v)) return false;
+      char* end = nullptr;
+      const unsigned long long x = std::strtoull(v.c_str(), &end, 10);
+      const bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || *end != '\0' || (a == "--count" && (x < 1 || x > 200))) {
+        error = a == "--count" ? "--count 需要 1 到 200 之间的整数，收到 \"" + v + "\""
+                               : "--seed 需要一个非负整数，收到 \"" + v + "\"";
+        return false;
+      }
+      if (a == "--count") args.options.count = static_cast<int>(x);
+      else args.options.seed = x;
     } else if (a == "--scenario") {
       if (!value(args.scenario)) return false;
     } else if (a == "--agent") {

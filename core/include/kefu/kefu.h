@@ -32,6 +32,10 @@ struct Options {
   std::string agent;                // transcript: names to treat as agent / buyer
   std::string buyer;
   std::string lang = "zh";          // deadlines: language of messages, "zh" (default) or "en"
+  std::string shop_name;            // rules --format html: the shop named on the handout's cover
+  int count = 10;                   // quiz: number of questions
+  std::uint64_t seed = 1;           // quiz: the same seed gives the same sheet
+  std::vector<std::string> categories;  // quiz: only these categories (empty: all)
 };
 
 // Exit status and the two streams of a command. In JSON format `out` is always one valid JSON
@@ -65,6 +69,10 @@ Output eval(const std::vector<CorpusFile>& files, const EvalThresholds& threshol
             const Options& options);
 Output mask(std::string_view text, const Options& options);
 Output rules(const Options& options);
+// A practice quiz drawn from the loaded packs' examples: {"questions":[{"text","choices",
+// "answer","explanation","rule"}]} (json) or a printable sheet with its answer key (html).
+// Deterministic: the same packs, count and seed give the same quiz in the CLI and the page.
+Output quiz(const Options& options);
 Output validate(std::string_view file_name, std::string_view pack_json);
 Output transcript(std::string_view text, const Options& options);
 Output deadlines(std::string_view facts_json, const Options& options);

@@ -32,8 +32,38 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
   };
   std::string format;
   if (!str("platform", o.platform) || !str("now", o.now) || !str("agent", o.agent) ||
-      !str("buyer", o.buyer) || !str("format", format) || !str("lang", o.lang))
+      !str("buyer", o.buyer) || !str("format", format) || !str("lang", o.lang) ||
+      !str("shop_name", o.shop_name))
     return false;
+  // quiz: count, seed and categories (the page's trainer settings)
+  if (j.contains("count")) {
+    if (!j["count"].is_number_integer() || j["count"].get<long long>() < 1 || j["count"].get<long long>() > 200) {
+      error = "options.count 必须是 1 到 200 之间的整数";
+      return false;
+    }
+    o.count = j["count"].get<int>();
+  }
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_integer() || j["seed"].get<long long>() < 0) {
+      error = "options.seed 必须是非负整数";
+      return false;
+    }
+    o.seed = j["seed"].get<std::uint64_t>();
+  }
+  if (j.contains("categories")) {
+    if (!j["categories"].is_array()) {
+      error = "options.categories 必须是类别名数组";
+      return false;
+    }
+    o.categories.clear();
+    for (const auto& c : j["categories"]) {
+      if (!c.is_string()) {
+        error = "options.categories 必须是类别名数组";
+        return false;
+      }
+      o.categories.push_back(c.get<std::string>());
+    }
+  }
   if (o.lang != "zh" && o.lang != "en") {
     error = "options.lang must be zh or en";
     return false;

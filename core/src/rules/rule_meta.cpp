@@ -48,7 +48,7 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
       {"penalty", &out.penalty, true}, {"source", &out.source, true},
       {"title_en", &out.title_en, false}, {"message_en", &out.message_en, false},
       {"follows", &out.follows, false}, {"suggestion", &out.suggestion, false},
-      {"clause", &out.clause, false},
+      {"clause", &out.clause, false},     {"authority", &out.authority, false},
   };
   for (const auto& f : fields) {
     if (!rule.contains(f.name)) {
@@ -71,6 +71,17 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
         "unknown category \"" + out.category + "\"; expected one of: " + category_list());
   if (!out.severity.empty() && !vocab::is_severity(out.severity))
     err("pack.E205", "/severity", "unknown severity \"" + out.severity + "\"; expected error, warning or info");
+  if (!out.authority.empty() && out.authority != "platform" && out.authority != "law" && out.authority != "shop")
+    err("pack.E202", "/authority", "authority 必须是 platform（平台规则）、law（法律）或 shop（店规）");
+  if (rule.contains("model")) {
+    const auto& m = rule["model"];
+    if (!m.is_array()) err("pack.E201", "/model", "model 必须是字符串数组（示范回复）");
+    else
+      for (std::size_t i = 0; i < m.size(); ++i) {
+        if (m[i].is_string() && !m[i].get<std::string>().empty()) out.model.push_back(m[i].get<std::string>());
+        else err("pack.E201", "/model/" + std::to_string(i), "示范回复必须是非空字符串");
+      }
+  }
   if (!out.kind.empty() && !find_reply_kind(out.kind) && !is_conversation_kind(out.kind))
     err("pack.E204", "/kind", "unknown kind \"" + out.kind + "\"; expected one of: " + kind_list());
 

@@ -20,7 +20,11 @@ struct RuleMeta {
   // The penalty clause the rule enforces ("" when its own): rules sharing a clause cost one
   // fine for one message, however many of them it breaks.
   std::string clause;
+  // Who sets the penalty: "platform", "law" or "shop" ("" when the rule has none); the handout
+  // labels the penalty 平台规则 / 法律 / 店规 from it.
+  std::string authority;
   std::vector<std::string> bad, good;  // examples
+  std::vector<std::string> model;      // model replies an agent would send (handout, practice)
   std::string pack;                    // pack name it came from
   std::string file;                    // pack file, for messages
   std::string pointer;                 // "/rules/3"

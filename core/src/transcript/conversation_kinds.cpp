@@ -61,7 +61,7 @@ const KindSpec* find_kind(std::string_view name) {
 bool is_common_field(const std::string& f) {
   static const char* const kCommon[] = {"id", "kind", "category", "severity", "title", "title_en",
                                         "message", "message_en", "penalty", "source", "follows",
-                                        "suggestion", "examples", "clause"};
+                                        "suggestion", "examples", "clause", "authority", "model"};
   for (const char* c : kCommon)
     if (f == c) return true;
   return false;
