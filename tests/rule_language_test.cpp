@@ -177,7 +177,7 @@ TEST(LanguageErrors, ReadingsScopesAndPatterns) {
                 "[pack.E212] my.json /rules/0/patterns/1/0: 未知词表 \"@zz\"", 0),
             0u);
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("scope_cues": {"maybe": ["x"]}, )")),
-            "[pack.E214] my.json /scope_cues/maybe: 未知的线索类别 \"maybe\"；可选：negated、prohibited、hedged\n");
+            "[pack.E214] my.json /scope_cues/maybe: 未知的线索类别 \"maybe\"；可选：negated、prohibited、hedged、asserted\n");
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("blockers": {"包好": ["打包"]}, )")),
             "[pack.E216] my.json /blockers/包好/0: 阻断词 \"打包\" 不包含 \"包好\"（规范化后）\n");
 }

@@ -206,15 +206,17 @@ void read_cues(const TermEnvSource& src, TermEnv& env, std::vector<Error>& error
   const auto& sc = doc["scope_cues"];
   if (!sc.is_object()) {
     push(errors, src.report, "pack.E201", src.file, "/scope_cues",
-         "必须是对象：negated、prohibited、hedged → 词语数组");
+         "必须是对象：negated、prohibited、hedged、asserted → 词语数组");
     return;
   }
   for (auto it = sc.begin(); it != sc.end(); ++it) {
     const std::string ptr = "/scope_cues/" + it.key();
     Reading r;
-    if (!parse_reading(it.key(), r) || r == Reading::kAsserted) {
+    // An `asserted` list names words that contain a cue but do not open a scope (不好意思,
+    // 不过, 没问题): being longer, they mask the 不 or 没 inside them, and they count as no cue.
+    if (!parse_reading(it.key(), r)) {
       push(errors, src.report, "pack.E214", src.file, ptr,
-           "未知的线索类别 \"" + it.key() + "\"；可选：negated、prohibited、hedged");
+           "未知的线索类别 \"" + it.key() + "\"；可选：negated、prohibited、hedged、asserted");
       continue;
     }
     if (!it.value().is_array() || it.value().empty()) {
