@@ -4,7 +4,6 @@
 #include <set>
 
 #include "deadlines/order_facts.h"
-#include "pack/builtin_packs.h"
 #include "report/json_out.h"
 #include "sources/sources.h"
 #include "vocab/vocabulary.h"
@@ -67,7 +66,7 @@ const char* kHandoutCss = R"css(
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;max-width:60em;margin:auto;padding:0 1em;line-height:1.55;color:#111}
 h1,h2,h3{line-height:1.25}
 .cover{min-height:80vh;display:flex;flex-direction:column;justify-content:center;text-align:center}
-.cover h1{font-size:2.4em;margin:.2em 0}.cover .platform{font-size:1.6em}
+.cover h1{font-size:2.4em;margin:.2em 0}.cover .cover-platform{font-size:1.6em}
 .cover dl{display:inline-grid;grid-template-columns:auto auto;gap:.3em 1em;margin:2em auto;text-align:left}
 .cover dt{color:#555}.cover dd{margin:0}
 nav.toc ol{columns:2;padding-left:1.5em}nav.toc a{color:inherit;text-decoration:none}
@@ -92,7 +91,9 @@ th{background:#eee}
   body{max-width:none;padding:0;font-size:10.5pt}
   .cover{min-height:0;height:250mm;break-after:page}
   nav.toc{break-after:page}
-  section.category,section.cheatsheet,section.deadlines,section.sources{break-before:page}
+  section.cheatsheet,section.deadlines,section.sources{break-before:page}
+  section.category>h2{margin-top:1.2em}
+  section.cheatsheet table{font-size:8pt}section.cheatsheet td{padding:.1em .3em}
   article.rule,tr,.replies{break-inside:avoid}
   h2,h3{break-after:avoid}
   a{color:inherit;text-decoration:none}
@@ -148,15 +149,16 @@ std::vector<std::string> model_replies(const RuleMeta& r, std::size_t n) {
 }
 
 std::string ruleset_version(const PackSet& packs) {
-  std::uint32_t h = 2166136261u;  // FNV-1a over every loaded pack's text
+  // FNV-1a over what the handout states: the rules and deadlines of every loaded pack (a new
+  // stand-in word or phrase elsewhere in a pack does not make a new handout).
+  std::uint32_t h = 2166136261u;
   auto mix = [&](std::string_view s) {
     for (unsigned char c : s) h = (h ^ c) * 16777619u;
   };
   for (const auto& p : packs.packs) {
-    const BuiltinPack* b = p.builtin ? find_builtin_pack(p.name) : nullptr;
     mix(p.name);
-    if (b) mix(b->json);
-    else mix(p.doc.dump());
+    for (const char* section : {"rules", "deadlines"})
+      if (p.contributes(section) && p.doc.contains(section)) mix(p.doc[section].dump());
   }
   static const char* hex = "0123456789abcdef";
   std::string v = "r";
@@ -227,7 +229,7 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
                     html_escape(platform) + "</title>\n<style>" + kHandoutCss + "</style>\n</head>\n<body>\n";
   out += "<div class=\"handout\" data-platform=\"" + html_escape(packs.platform) + "\">\n";
   // Cover.
-  out += "<header class=\"cover\">\n<p class=\"platform\">" + html_escape(platform) + "</p>\n<h1>客服规则培训手册</h1>\n";
+  out += "<header class=\"cover\">\n<p class=\"cover-platform\">" + html_escape(platform) + "</p>\n<h1>客服规则培训手册</h1>\n";
   if (!options.shop_name.empty()) out += "<p class=\"shop\">" + html_escape(options.shop_name) + "</p>\n";
   out += "<dl>\n<dt>平台</dt><dd>" + html_escape(platform) + "</dd>\n";
   if (!options.shop_name.empty()) out += "<dt>店铺</dt><dd>" + html_escape(options.shop_name) + "</dd>\n";
@@ -283,6 +285,9 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
   // One page: per category, what not to say and what to say instead.
   out += "<section class=\"cheatsheet\" id=\"cheatsheet\">\n<h2>速查表</h2>\n<table>\n<thead><tr><th>类别</th><th>不要说</th><th>改说</th></tr></thead>\n<tbody>\n";
   for (const auto& [cat, in] : groups) {
+    // Reply categories only: a conversation rule's examples are whole chats, not a phrase.
+    const auto* c = vocab::find_category(cat);
+    if (!c || c->scope != vocab::Scope::kReply) continue;
     std::string dont, say;
     std::set<std::string> seen;
     for (const RuleMeta* r : in) {
