@@ -1,6 +1,7 @@
-// Embind glue: one export per CLI subcommand, JSON strings in and out, exactly what the CLI
-// prints with --format json. No logic lives here. Every call is fenced by a catch-all, because
-// an exception that reaches JavaScript arrives as a bare pointer number (TOOLCHAIN rows 5-6).
+// Embind glue: one export per CLI subcommand, JSON strings in and out, exactly what the CLI prints
+// with --format json, and command() with the CLI's status and stderr too. No logic lives here.
+// Every call is fenced by a catch-all, because an exception that reaches JavaScript arrives as a
+// bare pointer number (TOOLCHAIN rows 5-6).
 #include <emscripten/bind.h>
 
 #include <exception>
@@ -12,76 +13,88 @@
 
 namespace {
 
-std::string error_json(const std::string& code, const std::string& message) {
-  nlohmann::json error = {{"code", code}, {"message", message}, {"text", "[" + code + "] " + message}};
-  return nlohmann::json{{"errors", nlohmann::json::array({error})}}.dump();
-}
-
+// Every call exactly as the CLI makes it: the command's Output, whose status is the CLI's exit
+// status, `out` its stdout and `err` its stderr. The glue's own errors (options it cannot read,
+// an exception that reaches it) are errors of the catalog, made and printed by the core.
 template <typename Call>
-std::string fenced(Call call) {
+kefu::Output fenced(Call call) {
   try {
     return call();
   } catch (const std::exception& e) {
-    return error_json("wasm.E002", std::string("internal error: ") + e.what());
+    return kefu::refused("wasm.E002", std::string("internal error: ") + e.what(), kefu::Format::kJson);
   } catch (...) {
-    return error_json("wasm.E002", "internal error");
+    return kefu::refused("wasm.E002", "internal error: not a standard exception", kefu::Format::kJson);
   }
 }
 
-// JSON is the default; the options may still ask for another format (csv export, html handbook).
-template <typename Command>
-std::string with_options(const std::string& options_json, Command command) {
-  return fenced([&] {
+// `input` is the command's text: the reply, export, facts, request, pack, or the scenario of
+// `phrases`; `rules` ignores it. JSON is the default format; the options may ask for another
+// (csv export, html handbook). validate takes the pack's file name from options {"name"}.
+kefu::Output call(const std::string& command, const std::string& input, const std::string& options_json) {
+  return fenced([&]() -> kefu::Output {
+    if (command == "validate") {
+      const auto options = nlohmann::json::parse(options_json.empty() ? "{}" : options_json, nullptr, false);
+      std::string name = "pack.json";
+      if (options.is_object() && options.contains("name") && options["name"].is_string())
+        name = options["name"].get<std::string>();
+      return kefu::validate(name, input);
+    }
     kefu::Options options;
     options.format = kefu::Format::kJson;
     std::string problem;
     if (!options_json.empty() && !kefu::options_from_json(options_json, options, problem))
-      return error_json("wasm.E001", "options: " + problem);
-    return command(options).out;
+      return kefu::refused("wasm.E001", "options: " + problem, kefu::Format::kJson);
+    if (command == "check") return kefu::check(input, options);
+    if (command == "mask") return kefu::mask(input, options);
+    if (command == "transcript") return kefu::transcript(input, options);
+    if (command == "deadlines") return kefu::deadlines(input, options);
+    if (command == "points") return kefu::points(input, options);
+    if (command == "fix") return kefu::fix(input, options);
+    if (command == "phrases") return kefu::phrases(input, options);
+    if (command == "rules") return kefu::rules(options);
+    return kefu::refused("usage.E004", "unknown command \"" + command + "\"", options.format);
   });
 }
 
-std::string check(const std::string& reply, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::check(reply, o); });
+// {"status","out","err"}: all the CLI gives, for callers that need the status or the warnings.
+// Exported as command(): Emscripten's module object already has a run() of its own.
+std::string run(const std::string& command, const std::string& input, const std::string& options_json) {
+  const kefu::Output o = call(command, input, options_json);
+  return nlohmann::json{{"status", o.status}, {"out", o.out}, {"err", o.err}}.dump();
 }
-std::string mask(const std::string& text, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::mask(text, o); });
+
+// The per-command exports give `out` alone, the bytes `kefu-lint <command> --format json` prints.
+std::string check(const std::string& reply, const std::string& options) { return call("check", reply, options).out; }
+std::string mask(const std::string& text, const std::string& options) { return call("mask", text, options).out; }
+std::string transcript(const std::string& text, const std::string& options) {
+  return call("transcript", text, options).out;
 }
-std::string transcript(const std::string& text, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::transcript(text, o); });
+std::string deadlines(const std::string& facts, const std::string& options) {
+  return call("deadlines", facts, options).out;
 }
-std::string deadlines(const std::string& facts, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::deadlines(facts, o); });
+std::string points(const std::string& request, const std::string& options) {
+  return call("points", request, options).out;
 }
-std::string points(const std::string& request, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::points(request, o); });
-}
-std::string fix(const std::string& reply, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::fix(reply, o); });
-}
+std::string fix(const std::string& reply, const std::string& options) { return call("fix", reply, options).out; }
 // The first argument is the scenario to show ("" for all), like `kefu-lint phrases --scenario`.
-std::string phrases(const std::string& scenario, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::phrases(scenario, o); });
+std::string phrases(const std::string& scenario, const std::string& options) {
+  return call("phrases", scenario, options).out;
 }
 // The input is unused, like the CLI's: the rules depend on the options alone.
-std::string rules(const std::string&, const std::string& options_json) {
-  return with_options(options_json, [&](const kefu::Options& o) { return kefu::rules(o); });
-}
+std::string rules(const std::string& input, const std::string& options) { return call("rules", input, options).out; }
 // The file name (shown in error messages) comes from options {"name": "..."}.
-std::string validate(const std::string& pack_json, const std::string& options_json) {
-  return fenced([&] {
-    const auto options = nlohmann::json::parse(options_json.empty() ? "{}" : options_json, nullptr, false);
-    std::string name = "pack.json";
-    if (options.is_object() && options.contains("name") && options["name"].is_string())
-      name = options["name"].get<std::string>();
-    return kefu::validate(name, pack_json).out;
-  });
+std::string validate(const std::string& pack_json, const std::string& options) {
+  return call("validate", pack_json, options).out;
 }
 
 int abi_version() { return kefu::kAbiVersion; }
 
 std::string platforms() {
-  return fenced([] { return nlohmann::json(kefu::platforms()).dump(); });
+  try {
+    return nlohmann::json(kefu::platforms()).dump();
+  } catch (...) {
+    return "[]";
+  }
 }
 
 }  // namespace
@@ -96,6 +109,7 @@ EMSCRIPTEN_BINDINGS(kefu_lint) {
   emscripten::function("phrases", &phrases);
   emscripten::function("rules", &rules);
   emscripten::function("validate", &validate);
+  emscripten::function("command", &run);
   emscripten::function("abiVersion", &abi_version);
   emscripten::function("platforms", &platforms);
 }

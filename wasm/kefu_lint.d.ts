@@ -30,6 +30,10 @@ export interface KefuLintModule {
   rules(input: string, options: OptionsJson): string;
   /** Validates a user pack; options may be {"name": "my.json"} for the messages. */
   validate(packJson: string, options: OptionsJson): string;
+  /** Any command above by name, with all the CLI gives: JSON {"status","out","err"} where status
+   * is the exit status (0 clean, 1 findings, 2 bad usage or input), out the stdout and err the
+   * stderr (warnings and errors, one per line, printed as `[code] place: message`). */
+  command(command: string, input: string, options: OptionsJson): string;
   /** The JSON/function ABI this module speaks; the page refuses one it does not know. */
   abiVersion(): number;
   /** JSON array of the platform names, in display order. */

@@ -33,7 +33,7 @@ test('bad options come back as an error value', async () => {
   const kefu = await loadModule();
   const answer = JSON.parse(kefu.check('你好', '{"platform": 7'));
   assert.equal(answer.errors[0].code, 'wasm.E001');
-  assert.match(answer.errors[0].text, /^\[wasm\.E001\] options: /);
+  assert.match(answer.errors[0].text, /^\[wasm\.E001\]: options: /);
   const unknown = JSON.parse(kefu.check('你好', '{"platform":"amazon"}'));
   assert.ok(unknown.errors.length >= 1);
 });
