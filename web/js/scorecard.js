@@ -125,7 +125,8 @@ export function reportHeader(result, platformName) {
   return el('header', { class: 'report-header' }, el('h2', { class: 'report-title' }, w.title), el('dl', { class: 'report-meta' }, rows));
 }
 
-export function agentsTable(agents) {
+// `titles`: category → a title people read (the title of a finding of that category).
+export function agentsTable(agents, titles = new Map()) {
   const w = words();
   const within180 = (f) => (f.answered_within && f.answered_within['180'] ? percent(f.answered_within['180'].percent) : w.none);
   return el('div', { class: 'table-scroll' }, el('table', { class: 'agents' },
@@ -133,15 +134,15 @@ export function agentsTable(agents) {
       .map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, agents.map((a) => {
       const f = a.figures || {};
-      const cats = Object.entries(a.findings_by_category || {}).map(([k, n]) => `${k} ${n}`).join('，');
+      const cats = Object.entries(a.findings_by_category || {}).map(([k, n]) => `${titles.get(k) || k} ${n}`).join('，');
       return el('tr', { 'data-agent': a.name },
         el('th', { scope: 'row' }, a.name),
         el('td', { 'data-col': 'conversations' }, String(a.conversations)),
         el('td', { 'data-col': 'messages' }, String(a.messages)),
-        el('td', { 'data-col': 'first' }, f.timed === false ? w.none : duration(f.first_response_seconds)),
-        el('td', { 'data-col': 'average' }, f.timed === false ? w.none : duration(f.average_response_seconds)),
-        el('td', { 'data-col': 'longest' }, f.timed === false ? w.none : duration(f.longest_wait_seconds)),
-        el('td', { 'data-col': 'within180' }, within180(f)),
+        el('td', { 'data-col': 'first', class: 'num' }, f.timed === false ? w.none : duration(f.first_response_seconds)),
+        el('td', { 'data-col': 'average', class: 'num' }, f.timed === false ? w.none : duration(f.average_response_seconds)),
+        el('td', { 'data-col': 'longest', class: 'num' }, f.timed === false ? w.none : duration(f.longest_wait_seconds)),
+        el('td', { 'data-col': 'within180', class: 'num' }, within180(f)),
         el('td', { 'data-col': 'findings' }, String(a.findings)),
         el('td', { 'data-col': 'categories' }, cats || w.none),
         el('td', { 'data-col': 'penalties' }, penaltyText(a.penalties)));

@@ -94,7 +94,9 @@ export function initTranscript(engine) {
     status.textContent = countLine(findings);
     const w = words();
     out.append(reportHeader(result, platformName()));
-    if (result.agents?.length) out.append(el('h2', {}, w.agents), agentsTable(result.agents));
+    const titles = new Map();
+    for (const f of findings) if (!titles.has(f.category)) titles.set(f.category, f.title);
+    if (result.agents?.length) out.append(el('h2', {}, w.agents), agentsTable(result.agents, titles));
     if (result.figures) out.append(el('h2', {}, t('transcript.figures')), figureRows(result.figures));
     if (result.speakers?.length) out.append(el('h2', { class: 'no-print' }, w.speakers), speakersTable(result.speakers, roles, settle));
     if (result.warnings?.length) out.append(el('ul', { class: 'errors' }, errorItems(result.warnings)));
