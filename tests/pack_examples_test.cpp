@@ -103,7 +103,7 @@ TEST(PackCoverage, EveryPlatformLoadsEveryBuiltinPackValidates) {
     std::vector<Error> errors;
     EXPECT_NE(engine_for(o, errors), nullptr) << join_errors(errors);
   }
-  EXPECT_EQ(builtin_packs().size(), 9u) << "common, shop and seven platform packs";
+  EXPECT_EQ(builtin_packs().size(), 10u) << "common, shop, seven platform packs and the sources registry";
 }
 
 // The rules come from the built-in packs: a reader that found none would run nothing and pass.
