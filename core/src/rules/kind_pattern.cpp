@@ -31,6 +31,18 @@ class PatternRule : public ReplyRule {
   void run(const ReplyView& view, const std::vector<Hit>& hits,
            std::vector<RawFinding>& out) const override {
     if (hits.empty()) return;
+    // Most replies lack some required element of every sequence: find that out with a count
+    // before sorting anything (a long paste has many hits of common words like 不).
+    std::vector<std::uint32_t> count(elements_.size(), 0);
+    for (const Hit& h : hits)
+      if (h.role == Role::kTerm) ++count[h.term];
+    bool possible = false;
+    for (const auto& seq : sequences_) {
+      bool all = true;
+      for (std::uint32_t g : seq) all &= elements_[g].optional || count[g] > 0;
+      possible |= all;
+    }
+    if (!possible) return;
     std::vector<std::vector<Hit>> by_element(elements_.size());
     for (const Hit& h : allowed_hits(hits, Role::kTerm)) by_element[h.term].push_back(h);
     auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); };
