@@ -127,6 +127,22 @@ TEST(FixRewrites, WordLevelFixesKeepTheRestOfTheSentence) {
   EXPECT_NE(masked.text.find("没错吧"), std::string::npos) << masked.text;
 }
 
+TEST(FixRewrites, ARulesGeneralAdviceIsNeverPastedInPlaceOfAWord) {
+  // The rule's suggestion is advice for people; only a term's own `use` replaces the term.
+  const std::string pack = R"({"pack": "myshop", "rules": [{"id": "myshop.cosmic", "kind": "terms",
+    "category": "absolute_claim", "severity": "warning", "title": "绝对化", "message": "m",
+    "penalty": "", "source": "test", "suggestion": "用可以证明的具体事实描述商品",
+    "terms": ["宇宙第一", {"term": "天下无敌", "use": "很受欢迎"}],
+    "examples": {"bad": ["宇宙第一"], "good": ["很好"]}}]})";
+  const Engine& e = test::engine("taobao", {{"myshop.json", pack}});
+  const RewriteBook book(e.packs);
+  const FixResult cosmic = fix_reply(*e.checker, book, "这是宇宙第一的好货，放心买");
+  EXPECT_EQ(cosmic.text.find("用可以证明"), std::string::npos) << cosmic.text;
+  EXPECT_EQ(cosmic.text.find("宇宙第一"), std::string::npos) << cosmic.text;
+  const FixResult own = fix_reply(*e.checker, book, "这款天下无敌的好货，放心买");
+  EXPECT_EQ(own.text, "这款很受欢迎的好货，放心买");
+}
+
 TEST(FixRewrites, ACleanReplyIsLeftAlone) {
   const std::string text = "亲，您好，这款有现货，今天下单今天发货哦～";
   const FixResult r = fix_on("taobao", text);

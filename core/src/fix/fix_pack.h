@@ -20,8 +20,9 @@ enum class RewriteScope { kMatch, kClause, kSentence, kReply };
 
 struct RewriteCandidate {
   RewriteScope scope = RewriteScope::kSentence;
-  // Template; {match} is the matched text, {suggestion} the finding's suggestion (a detector's
-  // masked form, a substitution's word).
+  // Template; {match} is the matched text, {word} what this hit should become (a term's `use`,
+  // a detector's masked form; the candidate is skipped when the hit has none of its own), and
+  // {suggestion} the finding's suggestion whatever it is (the rule's, for most rules).
   std::string text;
   std::vector<std::string> when;            // the sentence must contain one of these, if any
   std::map<std::string, std::string> words; // match scope: only these matches, mapped

@@ -55,6 +55,14 @@ std::u32string expand(const std::string& tmpl, const Finding& f, bool& ok) {
     if (tmpl.compare(i, 7, "{match}") == 0) {
       out += f.text;
       i += 7;
+    } else if (tmpl.compare(i, 6, "{word}") == 0) {
+      // The word this very hit should become (a substitution's `use`, a detector's masked
+      // form), never the rule's general advice: "用可以证明的具体事实描述商品" is not a word to
+      // put in place of 最好.
+      const bool own = f.suggestion != f.rule->suggestion || f.rule->kind == "substitution";
+      if (!own || f.suggestion.empty()) ok = false;
+      out += f.suggestion;
+      i += 6;
     } else if (tmpl.compare(i, 12, "{suggestion}") == 0) {
       if (f.suggestion.empty()) ok = false;
       out += f.suggestion;
