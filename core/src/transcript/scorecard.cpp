@@ -31,6 +31,10 @@ const char* authority_name(int a) { return a == kLaw ? "law" : a == kShopCode ? 
 const char* authority_label(int a) { return a == kLaw ? "法律法规" : a == kShopCode ? "店规" : "平台规则"; }
 
 int authority_of(const RuleMeta& rule) {
+  // A rule that names its authority is taken at its word; the pack decides for the others.
+  if (rule.authority == "law") return kLaw;
+  if (rule.authority == "shop") return kShopCode;
+  if (rule.authority == "platform") return kPlatformRule;
   if (rule.pack == "shop") return kShopCode;
   if (rule.pack == "common" &&
       (rule.penalty.find("法") != std::string::npos || rule.penalty.find("罚款") != std::string::npos))

@@ -21,7 +21,7 @@ enum Authority { kPlatformRule = 0, kLaw = 1, kShopCode = 2 };
 const char* authority_name(int a);   // platform, law, shop
 const char* authority_label(int a);  // 平台规则, 法律法规, 店规
 
-// Who imposes a rule's penalty: the shop pack's rules are the shop's code, the common pack's
+// Who imposes a rule's penalty: the rule's own `authority` field when set; else the shop pack's rules are the shop's code, the common pack's
 // rules that cite a law (广告法第57条, 罚款20万元) are the law's, every platform pack's the platform's.
 int authority_of(const RuleMeta& rule);
 
