@@ -52,6 +52,7 @@ kefu::Output call(const std::string& command, const std::string& input, const st
     if (command == "fix") return kefu::fix(input, options);
     if (command == "phrases") return kefu::phrases(input, options);
     if (command == "rules") return kefu::rules(options);
+    if (command == "quiz") return kefu::quiz(options);
     return kefu::refused("usage.E004", "unknown command \"" + command + "\"", options.format);
   });
 }
@@ -86,6 +87,8 @@ std::string rules(const std::string& input, const std::string& options) { return
 std::string validate(const std::string& pack_json, const std::string& options) {
   return call("validate", pack_json, options).out;
 }
+// The input is unused, like rules: the questions come from the options {platform,count,seed,categories}.
+std::string quiz(const std::string& input, const std::string& options) { return call("quiz", input, options).out; }
 
 int abi_version() { return kefu::kAbiVersion; }
 
@@ -109,6 +112,7 @@ EMSCRIPTEN_BINDINGS(kefu_lint) {
   emscripten::function("phrases", &phrases);
   emscripten::function("rules", &rules);
   emscripten::function("validate", &validate);
+  emscripten::function("quiz", &quiz);
   emscripten::function("command", &run);
   emscripten::function("abiVersion", &abi_version);
   emscripten::function("platforms", &platforms);

@@ -3,7 +3,7 @@
 /* global createKefuLint */
 importScripts('kefu_lint.js');
 
-const OPS = ['check', 'mask', 'transcript', 'deadlines', 'points', 'rules', 'validate', 'fix', 'phrases'];
+const OPS = ['check', 'mask', 'transcript', 'deadlines', 'points', 'rules', 'validate', 'fix', 'phrases', 'quiz'];
 let kefu = null;
 // Requests queued while one runs; per channel only the newest is worth computing.
 let queue = [];

@@ -4,7 +4,7 @@ const STRINGS = {
   zh: {
     'skip': '跳到内容', 'app.title': '客服话术合规检查', 'platform': '平台', 'tabs.label': '功能',
     'tab.reply': '单条回复', 'tab.transcript': '聊天记录', 'tab.deadlines': '订单时效',
-    'tab.handbook': '规则手册', 'tab.settings': '设置',
+    'tab.handbook': '规则手册', 'tab.practice': '练习', 'tab.settings': '设置',
     'tab.phrases': '话术库', 'reply.fix_all': '全部修正', 'reply.undo': '撤销', 'reply.copy': '复制',
     'rewrite': '改为', 'rewrite.apply': '采用改写', 'rewrite.none': '没有能通过复查的改写，请手动修改', 'rewrite.advice': '怎么改',
     'changes.one': '已改写：', 'changes.undo': '（Ctrl+Z 或「撤销」可恢复原文）', 'copied': '已复制', 'copy.failed': '复制失败，请手动选中复制',
@@ -74,7 +74,7 @@ const STRINGS = {
   en: {
     'skip': 'Skip to content', 'app.title': 'Customer-service reply checker', 'platform': 'Platform', 'tabs.label': 'Tools',
     'tab.reply': 'Reply', 'tab.transcript': 'Transcript', 'tab.deadlines': 'Order deadlines',
-    'tab.handbook': 'Handbook', 'tab.settings': 'Settings',
+    'tab.handbook': 'Handbook', 'tab.practice': 'Practice', 'tab.settings': 'Settings',
     'tab.phrases': 'Phrases', 'reply.fix_all': 'Fix all', 'reply.undo': 'Undo', 'reply.copy': 'Copy',
     'rewrite': 'Rewrite as', 'rewrite.apply': 'Apply rewrite', 'rewrite.none': 'No rewrite passes the re-check; edit it by hand', 'rewrite.advice': 'How to fix',
     'changes.one': 'Rewritten: ', 'changes.undo': ' (Ctrl+Z or Undo brings the original back)', 'copied': 'Copied', 'copy.failed': 'Copy failed; select the text and copy it by hand',

@@ -4,6 +4,7 @@ import { $, $$, el } from './dom.js';
 import { ABI_VERSION, startEngine } from './engine.js';
 import { initHandbook } from './handbook.js';
 import { initPhrases } from './phrases.js';
+import { initPractice } from './practice.js';
 import { onLangChange, setLang, t } from './i18n.js';
 import { initReply } from './reply.js';
 import { initSettings } from './settings.js';
@@ -11,7 +12,7 @@ import { onSettingsChange, settings, updateSettings } from './state.js';
 import { load, onStorageProblem, save } from './store.js';
 import { initTranscript } from './transcript.js';
 
-const TABS = ['reply', 'transcript', 'deadlines', 'phrases', 'handbook', 'settings'];
+const TABS = ['reply', 'transcript', 'deadlines', 'phrases', 'handbook', 'practice', 'settings'];
 const tabs = {};
 
 setLang(settings.lang);
@@ -40,6 +41,7 @@ function start(engine) {
   tabs.deadlines = initDeadlines(engine);
   tabs.phrases = initPhrases(engine);
   tabs.handbook = initHandbook(engine);
+  tabs.practice = initPractice(engine);
   tabs.settings = initSettings(engine);
   refreshAll();
   onSettingsChange((changes) => {
