@@ -26,6 +26,10 @@ export interface KefuLintModule {
   /** The phrase library for options.platform: {"platform","scenarios","phrases":[{"id",
    * "scenario","title","text"}]}; `scenario` "" lists all, an unknown one is an error. */
   phrases(scenario: string, options: OptionsJson): string;
+  /** A practice quiz, the same sheet for the same seed: options {"platform","count","seed",
+   * "categories"?} → {"questions":[{"type","text","reply","choices","answer","explanation",
+   * "rule","category"}]} (`answer` is the index of the right choice); the input is ignored. */
+  quiz(input: string, options: OptionsJson): string;
   /** Every rule of the chosen platform; the input is ignored. */
   rules(input: string, options: OptionsJson): string;
   /** Validates a user pack; options may be {"name": "my.json"} for the messages. */
