@@ -76,6 +76,9 @@ describe('a 10 MB paste', () => {
     assert.match(await page.locator('#reply-big').innerText(), /M 字/);
     const progress = page.locator('#reply-progress');
     await progress.waitFor({ state: 'visible', timeout: 5000 });
+    // The bar can appear a moment before the worker reports the size ("0 字"); the size must follow.
+    await page.waitForFunction(() => /M 字/.test(document.querySelector('#reply-progress').innerText), null, { timeout: 5000 })
+      .catch(() => {});
     assert.match(await progress.innerText(), /M 字/);
     // A new text half a second into the big check: the stale check is abandoned (a fresh worker)
     // and the new text's findings arrive without waiting for it.
