@@ -20,7 +20,7 @@ export function findingItem(finding, actions = {}) {
       finding.text ? (actions.locate
         ? el('button', { type: 'button', class: 'quote', onclick: () => actions.locate(finding), title: t('locate') }, '「', finding.text, '」')
         : el('span', { class: 'quote' }, '「', finding.text, '」')) : null,
-      ' ', el('span', { class: 'penalty' }, t('penalty'), '：', finding.penalty || t('none_stated'))),
+      ' ', el('span', { class: finding.penalty ? 'penalty' : 'penalty none' }, t('penalty'), '：', finding.penalty || t('none_stated'))),
     el('p', {}, t('why'), '：', localized(finding, 'message')),
     suggestion,
     el('p', { class: 'meta' }, t('source'), '：', finding.source, ' · ', el('code', {}, finding.rule)));

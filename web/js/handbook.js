@@ -55,7 +55,7 @@ function ruleSection(rule, category, firstOfPack) {
     el('h3', {}, el('span', { class: 'badge', 'data-severity': rule.severity }, t('severity.' + rule.severity)), ' ',
       localized(rule, 'title'), ' ', el('code', {}, rule.id)),
     el('p', {}, t('category'), '：', category ? localized(category, 'title') : rule.category, ' · ',
-      el('span', { class: 'penalty' }, t('penalty'), '：', rule.penalty || t('none_stated'))),
+      el('span', { class: rule.penalty ? 'penalty' : 'penalty none' }, t('penalty'), '：', rule.penalty || t('none_stated'))),
     el('p', {}, t('why'), '：', localized(rule, 'message')),
     rule.suggestion ? el('p', { class: 'suggestion' }, t('suggestion'), '：', rule.suggestion) : null,
     el('p', { class: 'meta' }, t('source'), '：', rule.source),
