@@ -5,6 +5,7 @@ import { parseAnswer } from './engine.js';
 import { errorItems } from './findings.js';
 import { t } from './i18n.js';
 import { moduleOptions, resetSettings, settings, updateSettings } from './state.js';
+import { STARTER_PACK } from './starter-pack.js';
 import { forget, load, save } from './store.js';
 
 export function initSettings(engine) {
@@ -34,6 +35,17 @@ export function initSettings(engine) {
     box.value = await readFileText(file);
     save('draft.pack', box.value);
     apply();
+  });
+  $('#custom-pack-starter').addEventListener('click', () => {
+    // Never over a pack the user is writing: the starter only fills an empty box.
+    if (box.value.trim()) {
+      status.textContent = t('custom.starter_busy');
+      return;
+    }
+    fileName = 'myshop.json';
+    box.value = STARTER_PACK;
+    save('draft.pack', box.value);
+    status.textContent = '';
   });
   $('#custom-pack-apply').addEventListener('click', apply);
   $('#custom-pack-export').addEventListener('click', () => {
