@@ -2,23 +2,14 @@
 // ship-by clock on every platform, the shop's promise, countdowns from the core, errors beside the
 // field they name (Chinese, English in English mode), and on a phone the answer at the top.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, saveArtifact, serveSite } from './support.mjs';
+import { describe, test } from 'node:test';
+import { openPage, saveArtifact, withBrowserAndSite } from './support.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
 async function orderTab(viewport) {
-  const context = await browser.newContext(viewport ? { viewport, isMobile: true } : {});
-  const opened = await openPage(context, site.url);
+  const context = await env.browser.newContext(viewport ? { viewport, isMobile: true } : {});
+  const opened = await openPage(context, env.site.url);
   await opened.page.click('#tab-deadlines');
   await opened.page.uncheck('#order-form [name=live_now]');
   return { context, ...opened };

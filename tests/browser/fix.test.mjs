@@ -2,23 +2,14 @@
 // 全部修正, undo with Ctrl+Z and 撤销, copy; the 话术库 tab lists, searches and copies phrases and
 // keeps the shop's own ones across a reload.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, saveArtifact, serveSite, settledFindings, typeReply } from './support.mjs';
+import { describe, test } from 'node:test';
+import { openPage, saveArtifact, settledFindings, typeReply, withBrowserAndSite } from './support.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
 async function freshPage() {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  const opened = await openPage(context, site.url);
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const opened = await openPage(context, env.site.url);
   return { context, ...opened };
 }
 

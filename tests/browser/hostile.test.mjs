@@ -3,10 +3,8 @@
 // page that freezes or loses text, not a slow machine.
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import {
-  SINGLE_FILE, fixture, launchBrowser, openPage, serveSite, settledFindings, typeReply, useCustomPack,
-} from './support.mjs';
+import { describe, test } from 'node:test';
+import { SINGLE_FILE, fixture, openPage, settledFindings, typeReply, useCustomPack, withBrowserAndSite } from './support.mjs';
 
 const MB = 1 << 20;
 // Ordinary service talk, no finding of its own: the size is the attack, not the content.
@@ -14,19 +12,10 @@ const CLEAN_LINE = '亲，您好，这款保温杯是双层不锈钢的，容量
 const BAD_LINE = '亲，特价商品不开发票的哦，加我vx聊吧。';
 const RESPONSIVE_MS = 2000;
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
-async function freshPage(init, url = site.url) {
-  const context = await browser.newContext();
+async function freshPage(init, url = env.site.url) {
+  const context = await env.browser.newContext();
   if (init) await context.addInitScript(init);
   const opened = await openPage(context, url);
   return { context, ...opened };
@@ -62,7 +51,7 @@ async function clickTabMs(page, name) {
 }
 
 describe('a 10 MB paste', () => {
-  for (const [where, url] of [['http', () => site.url], ['the single file from file://', () => pathToFileURL(SINGLE_FILE).href]])
+  for (const [where, url] of [['http', () => env.site.url], ['the single file from file://', () => pathToFileURL(SINGLE_FILE).href]])
   test(`in the reply box (${where}): the page stays interactive, shows progress, and a newer text replaces the stale check`, async () => {
     const { context, page, problems } = await freshPage(null, url());
     assert.equal(await page.getAttribute('html', 'data-engine'), 'worker');

@@ -2,27 +2,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-  ROOT, fixture, launchBrowser, openPage, saveArtifact, serveSite, settledFindings, typeReply, useCustomPack,
-} from './support.mjs';
+import { describe, test } from 'node:test';
+import { ROOT, fixture, openPage, saveArtifact, settledFindings, typeReply, useCustomPack, withBrowserAndSite } from './support.mjs';
 
 const PAGE_PACK = fixture('page-pack.json');
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
 async function freshPage() {
-  const context = await browser.newContext();
-  const opened = await openPage(context, site.url);
+  const context = await env.browser.newContext();
+  const opened = await openPage(context, env.site.url);
   return { context, ...opened };
 }
 
@@ -160,13 +149,13 @@ describe('safety', () => {
   });
 
   test('no request leaves the page after load, and none but the page own files before', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const requests = [];
     context.on('request', (request) => requests.push(request.url()));
-    const { page } = await openPage(context, site.url);
+    const { page } = await openPage(context, env.site.url);
     await page.evaluate(() => navigator.serviceWorker?.ready);
     const loaded = requests.length;
-    assert.ok(requests.every((url) => url.startsWith(site.url)), requests.join('\n'));
+    assert.ok(requests.every((url) => url.startsWith(env.site.url)), requests.join('\n'));
     await useCustomPack(page, PAGE_PACK);
     await typeReply(page, '亲，可以加我微信聊');
     await settledFindings(page);
@@ -254,8 +243,8 @@ describe('聊天记录, 订单时效, 设置', () => {
   });
 
   test('phone width: nothing wider than the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
-    const { page } = await openPage(context, site.url);
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const { page } = await openPage(context, env.site.url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
     await context.close();
@@ -285,8 +274,8 @@ describe('规则手册 print view', () => {
 
 describe('installable and offline once visited', () => {
   test('the service worker serves the page with the network cut', async () => {
-    const context = await browser.newContext();
-    const { page } = await openPage(context, site.url);
+    const context = await env.browser.newContext();
+    const { page } = await openPage(context, env.site.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null || new Promise((r) => setTimeout(r, 100)));
     await context.setOffline(true);

@@ -4,19 +4,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { SINGLE_FILE, launchBrowser, openPage, saveArtifact, serveSite } from './support.mjs';
+import { describe, test } from 'node:test';
+import { SINGLE_FILE, openPage, saveArtifact, withBrowserAndSite } from './support.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
 async function startPractice(page, { count = 5, seed } = {}) {
   await page.click('[data-tab="practice"]');
@@ -30,8 +21,8 @@ const questionText = (page) => page.locator('[data-quiz-question] .quiz-text').i
 
 describe('练习', () => {
   test('start, answer, see the verdict, the rule and the score change; finish with a review and CSV', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const { page, problems } = await openPage(context, site.url);
+    const context = await env.browser.newContext({ acceptDownloads: true });
+    const { page, problems } = await openPage(context, env.site.url);
     await page.selectOption('#platform', 'pdd');
     await startPractice(page, { count: 5 });
     assert.equal(await page.getAttribute('[data-quiz-score]', 'data-quiz-score'), '0/0');
@@ -80,8 +71,8 @@ describe('练习', () => {
   });
 
   test('the same sheet number gives the same questions; a bad count is refused in Chinese', async () => {
-    const context = await browser.newContext();
-    const { page, problems } = await openPage(context, site.url);
+    const context = await env.browser.newContext();
+    const { page, problems } = await openPage(context, env.site.url);
     await startPractice(page, { count: 4, seed: 4242 });
     const first = await questionText(page);
     assert.equal(await page.getAttribute('[data-quiz-seed-shown]', 'data-quiz-seed-shown'), '4242');
@@ -96,7 +87,7 @@ describe('练习', () => {
 
   test('the single offline file runs the quiz', async () => {
     assert.ok(fs.existsSync(SINGLE_FILE), `no single file at ${SINGLE_FILE}`);
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const { page, problems } = await openPage(context, pathToFileURL(SINGLE_FILE).href);
     await startPractice(page, { count: 3, seed: 7 });
     await page.locator('[data-quiz-answer]').first().click();

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -25,6 +26,20 @@ export async function serveSite() {
   if (!fs.existsSync(path.join(SITE, 'index.html'))) throw new Error(`${SITE} is missing: run scripts/build first`);
   const server = await startServer(SITE, 0);
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// One browser and one served site for a test file, closed after it: `env.browser`, `env.site`.
+export function withBrowserAndSite() {
+  const env = {};
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.site = await serveSite();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.site?.server.close();
+  });
+  return env;
 }
 
 // Opens the page and waits until the checker is loaded and every tab is wired.

@@ -6,26 +6,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, openPage, saveArtifact, serveSite } from './support.mjs';
+import { describe, test } from 'node:test';
+import { ROOT, openPage, saveArtifact, withBrowserAndSite } from './support.mjs';
 
 const EXPORTS = path.join(ROOT, 'tests/fixtures/exports');
 const exportText = (name) => fs.readFileSync(path.join(EXPORTS, name), 'utf8');
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = withBrowserAndSite();
 
 async function transcriptPage(viewport) {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  const opened = await openPage(context, site.url);
+  const context = await env.browser.newContext(viewport ? { viewport } : {});
+  const opened = await openPage(context, env.site.url);
   await opened.page.click('#tab-transcript');
   return { context, ...opened };
 }
