@@ -30,6 +30,17 @@ export function bigTextBox(box, note, onChange) {
     onChange();
   }
 
+  // The page starts checking only once the module is loaded, but the box takes typing and pastes
+  // from the moment it is on screen: what is in it then wins over the stored draft, which would
+  // otherwise wipe it. Answers whether the box held text of its own (the caller stores it).
+  function restore(draft) {
+    const typed = box.value;
+    const text = typed || draft || '';
+    if (text.length > LARGE) set(text);
+    else if (!typed) box.value = text;
+    return typed !== '';
+  }
+
   box.addEventListener('paste', (event) => {
     const pasted = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     const current = full ?? box.value;
@@ -41,6 +52,7 @@ export function bigTextBox(box, note, onChange) {
 
   return {
     value: () => full ?? box.value,
+    restore,
     isBig: () => full !== null,
     set,
   };

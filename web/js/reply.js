@@ -38,9 +38,7 @@ export function initReply(engine) {
   const fixAllButton = $('#reply-fix-all');
 
   const big = bigTextBox(box, $('#reply-big'), () => box.dispatchEvent(new Event('input', { bubbles: true })));
-  const draft = load('draft.reply', '');
-  if (draft.length > LARGE) big.set(draft);
-  else box.value = draft;
+  if (big.restore(load('draft.reply', ''))) save('draft.reply', big.value());
 
   const progress = progressLine($('#reply-progress'));
   const note = $('#reply-note');

@@ -1,7 +1,7 @@
 // 聊天记录: a pasted or dropped chat export (several files make one report), checked as a whole:
 // the report header, the speakers whose roles the user settles, the per-agent scorecard, the
 // figures, a summary by category and penalty, per-message findings; CSV/JSON export and print.
-import { LARGE, bigTextBox } from './bigtext.js';
+import { bigTextBox } from './bigtext.js';
 import { $, clear, download, el } from './dom.js';
 import { parseAnswer } from './engine.js';
 import { MAX_LISTED, countLine, errorItems, findingItem } from './findings.js';
@@ -48,9 +48,7 @@ export function initTranscript(engine) {
   let last = null;
 
   const big = bigTextBox(box, $('#transcript-big'), () => box.dispatchEvent(new Event('input', { bubbles: true })));
-  const draft = load('draft.transcript', '');
-  if (draft.length > LARGE) big.set(draft);
-  else box.value = draft;
+  if (big.restore(load('draft.transcript', ''))) save('draft.transcript', big.value());
   const progress = progressLine($('#transcript-progress'));
   // Roles the user settled on the page, remembered across visits: {name: 'buyer' | 'agent'}.
   let roles = load('transcript.roles', {});
