@@ -27,7 +27,12 @@ bool parse_count(const std::string& s, long long& out) {
 
 }  // namespace
 
-const char* usage() {
+std::string usage() {
+  // The platforms come from the packs (kefu-lint vocabulary), so a new platform pack shows here.
+  const Options defaults;
+  std::string platforms;
+  for (const auto& p : kefu::platforms())
+    platforms += (platforms.empty() ? "" : ", ") + p + (p == defaults.platform ? " (default)" : "");
   return "usage:\n"
          "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
          "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] [--buyer NAME]\n"
@@ -45,7 +50,8 @@ const char* usage() {
          "  kefu-lint mask       [--platform P] [FILE|-]\n"
          "  kefu-lint fix        [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
          "  kefu-lint phrases    [--platform P] [--pack FILE]... [--scenario S] [--format text|json]\n"
-         "platforms: taobao (default), tmall, jd, pdd, douyin, kuaishou, 1688\n"
+         "  kefu-lint vocabulary [--pack FILE]... [--format text|json]   (platforms, categories, severities...)\n"
+         "platforms: " + platforms + "; a --pack with \"platform\" adds one\n"
          "exit status: 0 no error-severity finding, 1 findings, 2 bad usage or bad input\n";
 }
 

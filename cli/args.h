@@ -24,6 +24,6 @@ struct Args {
 
 // Fills `args`; on a usage error returns false with a sentence in `error`.
 bool parse_args(int argc, char** argv, Args& args, std::string& error);
-const char* usage();
+std::string usage();
 
 }  // namespace kefu::cli

@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
   else if (cmd == "points") out = kefu::points(points_request(args), args.options);
   else if (cmd == "rules") out = kefu::rules(args.options);
   else if (cmd == "quiz") out = kefu::quiz(args.options);
+  else if (cmd == "vocabulary") out = kefu::vocabulary(args.options);
   else if (cmd == "validate") out = kefu::validate(args.input, input);
   else return fail("unknown command \"" + cmd + "\"");
   std::cout << out.out;

@@ -84,7 +84,7 @@ TEST(PackErrors, KindFieldsAreChecked) {
 TEST(PackErrors, UnknownTopLevelFieldAndBadPackName) {
   EXPECT_EQ(validate_err(R"({"pack":"My Pack","rulez":[]})"),
             "[pack.E103] my.json /rulez: unknown field; a pack has pack, title, title_en, description, "
-            "extends, equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
+            "platform, extends, equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
             "points, rewrites, phrases, sources\n"
             "[pack.E202] my.json /pack: must be a name of lower-case letters, digits, _ and - (at most 40)\n");
 }

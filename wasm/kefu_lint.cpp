@@ -53,6 +53,7 @@ kefu::Output call(const std::string& command, const std::string& input, const st
     if (command == "phrases") return kefu::phrases(input, options);
     if (command == "rules") return kefu::rules(options);
     if (command == "quiz") return kefu::quiz(options);
+    if (command == "vocabulary") return kefu::vocabulary(options);
     return kefu::refused("usage.E004", "unknown command \"" + command + "\"", options.format);
   });
 }
@@ -90,6 +91,11 @@ std::string validate(const std::string& pack_json, const std::string& options) {
 // The input is unused, like rules: the questions come from the options {platform,count,seed,categories}.
 std::string quiz(const std::string& input, const std::string& options) { return call("quiz", input, options).out; }
 
+// The input is unused, like rules: options {"packs"} may add platforms (packs with "platform").
+std::string vocabulary(const std::string& input, const std::string& options) {
+  return call("vocabulary", input, options).out;
+}
+
 int abi_version() { return kefu::kAbiVersion; }
 
 std::string platforms() {
@@ -113,6 +119,7 @@ EMSCRIPTEN_BINDINGS(kefu_lint) {
   emscripten::function("rules", &rules);
   emscripten::function("validate", &validate);
   emscripten::function("quiz", &quiz);
+  emscripten::function("vocabulary", &vocabulary);
   emscripten::function("command", &run);
   emscripten::function("abiVersion", &abi_version);
   emscripten::function("platforms", &platforms);

@@ -32,6 +32,12 @@ export interface KefuLintModule {
   quiz(input: string, options: OptionsJson): string;
   /** Every rule of the chosen platform; the input is ignored. */
   rules(input: string, options: OptionsJson): string;
+  /** The shared words, read from the packs: {"platforms":[{"name","title","title_en","builtin"}],
+   * "categories":[{"name","scope","title","title_en"}], "severities":[{"name","title","title_en"}]
+   * (most serious first), "deadline_kinds", "deadline_statuses":[{"name","title","title_en"}],
+   * "order_events", "shipping_methods"}; options.packs with a "platform" field add platforms.
+   * The input is ignored. */
+  vocabulary(input: string, options: OptionsJson): string;
   /** Validates a user pack; options may be {"name": "my.json"} for the messages. */
   validate(packJson: string, options: OptionsJson): string;
   /** Any command above by name, with all the CLI gives: JSON {"status","out","err"} where status

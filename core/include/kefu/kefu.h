@@ -93,8 +93,15 @@ Output phrases(std::string_view scenario, const Options& options);
 // Returns false and fills `error` (a sentence) when it is not of that form.
 bool options_from_json(std::string_view json, Options& options, std::string& error);
 
-// The platforms a user may choose, in display order.
+// The platforms a user may choose, in display order (the built-in ones).
 std::vector<std::string> platforms();
+// The shared words, read from the packs (rules/vocabulary.json and every pack with "platform"):
+// {"platforms":[{"name","title","title_en","builtin"}], "categories":[{"name","scope","title",
+// "title_en"}], "severities":[{"name","title","title_en"}] (most serious first),
+// "deadline_kinds":[...], "deadline_statuses":[{"name","title","title_en"}], "order_events":[...],
+// "shipping_methods":[...]} (json) or a listing (text). A user pack with "platform" adds its
+// platform after the built-in ones; a pack that does not load is an error (status 2).
+Output vocabulary(const Options& options);
 
 // The Output of a call refused before any command ran (the page's module given options it
 // cannot read): status 2, `err` the error in the printed form every error has, and in JSON

@@ -128,10 +128,15 @@ Output deadlines(std::string_view facts_json, const Options& options) {
     if (!errors.empty()) return error_output(errors, options.format);
     // The facts' platform is a field of the input: in Chinese, say so with its pointer (the
     // English wording stays the engine's, shared with every command).
-    if (options.lang != "en" && !facts.platform.empty() && !vocab::is_platform(facts.platform))
-      return error_output({{"usage.E001", "facts", "/platform", 0, 0,
-                            "平台 \"" + facts.platform + "\" 不存在；可选：" + vocab::platform_list()}},
-                          options.format);
+    if (options.lang != "en" && !facts.platform.empty() && !vocab::is_platform(facts.platform)) {
+      const std::vector<vocab::Platform> offered = vocab::platforms_with(options.packs);
+      bool known = false;
+      for (const auto& p : offered) known |= p.name == facts.platform;
+      if (!known)
+        return error_output({{"usage.E001", "facts", "/platform", 0, 0,
+                              "平台 \"" + facts.platform + "\" 不存在；可选：" + vocab::platform_list(offered)}},
+                            options.format);
+    }
     const std::shared_ptr<const Engine> engine = engine_for_platform(options, facts.platform, errors);
     if (!engine) return error_output(errors, options.format);
     const std::vector<DeadlineRule> rules = deadline_rules(engine->packs, errors);

@@ -3,7 +3,6 @@
 #include "common/error_catalog.h"
 #include "report/handbook.h"
 #include "time/civil.h"
-#include "vocab/vocabulary.h"
 
 namespace kefu {
 namespace {
@@ -35,12 +34,6 @@ Output rules(const Options& options) {
     }
     return out;
   });
-}
-
-std::vector<std::string> platforms() {
-  std::vector<std::string> out;
-  for (const auto& p : vocab::platforms()) out.emplace_back(p.name);
-  return out;
 }
 
 }  // namespace kefu

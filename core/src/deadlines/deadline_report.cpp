@@ -14,18 +14,12 @@ namespace {
 
 bool zh(const std::string& lang) { return lang != "en"; }
 
-const char* status_label(const std::string& s, const std::string& lang) {
-  const bool z = zh(lang);
-  if (s == "pending") return z ? "进行中" : "pending";
-  if (s == "due_soon") return z ? "即将到期" : "due soon";
-  if (s == "overdue") return z ? "已超时" : "overdue";
-  if (s == "met") return z ? "已完成" : "met";
-  return z ? "不适用" : "void";
+std::string status_label(const std::string& s, const std::string& lang) {
+  return vocab::deadline_status_title(s, zh(lang) ? "zh" : "en");
 }
 
 std::string platform_title(const std::string& name, const std::string& lang) {
-  for (const auto& p : vocab::platforms())
-    if (p.name == name) return std::string(zh(lang) ? p.title : p.title_en) + " (" + name + ")";
+  if (const vocab::Platform* p = vocab::find_platform(name)) return (zh(lang) ? p->title : p->title_en) + " (" + name + ")";
   return name;
 }
 
@@ -52,7 +46,7 @@ std::string summary_line(const DeadlineAnswer& a) {
                     : std::to_string(a.deadlines.size()) + (a.deadlines.size() == 1 ? " deadline" : " deadlines");
   std::string parts;
   for (auto st : {"overdue", "due_soon", "pending", "met", "void"})
-    if (n[st]) parts += (parts.empty() ? "" : " · ") + std::string(status_label(st, a.lang)) + " " + std::to_string(n[st]);
+    if (n[st]) parts += (parts.empty() ? "" : " · ") + status_label(st, a.lang) + " " + std::to_string(n[st]);
   if (!parts.empty()) s += (z ? "：" : ": ") + parts;
   // The most urgent open clock first, so the line alone says what to do now.
   for (const auto& d : a.deadlines)

@@ -84,8 +84,10 @@ std::string pad(const std::string& s, std::size_t width) {
 }  // namespace
 
 bool read_labeled(const std::vector<CorpusFile>& files, const std::string& default_platform,
-                  std::vector<LabeledReply>& out, std::vector<Error>& errors) {
+                  std::vector<LabeledReply>& out, std::vector<Error>& errors,
+                  const std::vector<PackFile>& packs) {
   const std::size_t before = errors.size();
+  const std::vector<vocab::Platform> platforms = vocab::platforms_with(packs);
   for (const auto& file : files) {
     for_each_line(file.text, [&](int number, std::string_view line) {
       if (blank(line)) return;
@@ -124,9 +126,12 @@ bool read_labeled(const std::vector<CorpusFile>& files, const std::string& defau
       }
       r.platform = default_platform;
       if (j.contains("platform") && !j["platform"].is_null()) {
-        if (!j["platform"].is_string() || !vocab::is_platform(j["platform"].get<std::string>())) {
+        bool known = false;
+        if (j["platform"].is_string())
+          for (const auto& p : platforms) known |= p.name == j["platform"].get<std::string>();
+        if (!known) {
           err("input.E303", "第 " + std::to_string(number) + " 行的平台 " + j["platform"].dump() +
-                                " 未知；可选：" + vocab::platform_list());
+                                " 未知；可选：" + vocab::platform_list(platforms));
           ok = false;
         } else {
           r.platform = j["platform"].get<std::string>();
@@ -226,7 +231,7 @@ Output eval(const std::vector<CorpusFile>& files, const EvalThresholds& threshol
       errors.push_back({"usage.E002", "", "", 0, 0, "eval 需要至少一个 .jsonl 文件"});
       return error_output(errors, options.format);
     }
-    if (!read_labeled(files, options.platform, report.replies, errors))
+    if (!read_labeled(files, options.platform, report.replies, errors, options.packs))
       return error_output(errors, options.format);
     decltype(engine_for(options, errors)) engine{};  // the current platform's, kept alive
     const bool scored = score(

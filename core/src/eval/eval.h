@@ -35,9 +35,11 @@ struct EvalReport {
   int expected_total = 0, expected_found = 0;
 };
 
-// Reads the labeled lines of `files`; false with errors (input.E3xx, Chinese, file:line).
+// Reads the labeled lines of `files`; false with errors (input.E3xx, Chinese, file:line). A line's
+// platform is one of the built-in ones or one that `packs` (the user's) add.
 bool read_labeled(const std::vector<CorpusFile>& files, const std::string& default_platform,
-                  std::vector<LabeledReply>& out, std::vector<Error>& errors);
+                  std::vector<LabeledReply>& out, std::vector<Error>& errors,
+                  const std::vector<PackFile>& packs = {});
 
 class ReplyChecker;
 // The checker for a platform, or null (with errors) when its packs do not load. Called once per

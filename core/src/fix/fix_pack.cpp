@@ -155,6 +155,14 @@ void validate_phrases_section(const nlohmann::json& doc, const std::string& file
     errors.push_back({"pack.E201", file, "/phrases", 0, 0, "must be an array"});
     return;
   }
+  // A phrase may name the built-in platforms, and this pack's own when the pack is a platform.
+  const std::vector<vocab::Platform> platforms = vocab::platforms_with({&doc});
+  const std::string offered_list = vocab::platform_list(platforms);
+  auto offered = [&platforms](const std::string& name) {
+    for (const auto& p : platforms)
+      if (p.name == name) return true;
+    return false;
+  };
   std::set<std::string> ids;
   for (std::size_t i = 0; i < arr.size(); ++i) {
     Checker ck{file, "/phrases/" + std::to_string(i), errors};
@@ -173,10 +181,9 @@ void validate_phrases_section(const nlohmann::json& doc, const std::string& file
     ck.string_array(p, "platforms");
     if (p.contains("platforms") && p["platforms"].is_array())
       for (std::size_t k = 0; k < p["platforms"].size(); ++k)
-        if (p["platforms"][k].is_string() &&
-            !vocab::is_platform(p["platforms"][k].get<std::string>()))
+        if (p["platforms"][k].is_string() && !offered(p["platforms"][k].get<std::string>()))
           ck.at("pack.E202", "/platforms/" + std::to_string(k),
-                "unknown platform; expected one of: " + vocab::platform_list());
+                "unknown platform; expected one of: " + offered_list);
     if (p.contains("by_platform")) {
       const auto& b = p["by_platform"];
       if (!b.is_object() || b.empty()) {
@@ -184,9 +191,9 @@ void validate_phrases_section(const nlohmann::json& doc, const std::string& file
         continue;
       }
       for (auto it = b.begin(); it != b.end(); ++it) {
-        if (!vocab::is_platform(it.key()))
+        if (!offered(it.key()))
           ck.at("pack.E202", "/by_platform/" + it.key(),
-                "unknown platform; expected one of: " + vocab::platform_list());
+                "unknown platform; expected one of: " + offered_list);
         if (!it.value().is_string() || it.value().get_ref<const std::string&>().empty())
           ck.at("pack.E201", "/by_platform/" + it.key(), "must be a non-empty string");
       }

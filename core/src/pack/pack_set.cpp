@@ -96,10 +96,27 @@ const nlohmann::json* PackSet::setting(std::string_view key) const {
 
 bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& errors) {
   const std::size_t before = errors.size();
-  if (!vocab::is_platform(options.platform)) {
+  // The user's packs are read first: one of them may declare the platform asked for.
+  std::vector<Pack> user;
+  std::vector<Error> user_errors;
+  for (const auto& file : options.packs) {
+    Pack p{"", file.name, false, {}, {}};
+    if (!parse_pack_json(file.json, file.name, p.doc, user_errors) ||
+        !validate_pack(p.doc, file.name, false, user_errors))
+      continue;
+    p.name = p.doc["pack"].get<std::string>();
+    user.push_back(std::move(p));
+  }
+  std::vector<const nlohmann::json*> user_docs;
+  for (const auto& p : user) user_docs.push_back(&p.doc);
+  const std::vector<vocab::Platform> platforms = vocab::platforms_with(user_docs);
+  const vocab::Platform* chosen = nullptr;
+  for (const auto& p : platforms)
+    if (p.name == options.platform) chosen = &p;
+  if (!chosen) {
     errors.push_back({"usage.E001", "", "", 0, 0,
                       "unknown platform \"" + options.platform + "\"; expected one of: " +
-                          vocab::platform_list()});
+                          vocab::platform_list(platforms)});
     return false;
   }
   out.platform = options.platform;
@@ -107,11 +124,17 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
   out.packs.reserve(8 + options.packs.size());  // SectionItems point into this vector
   load_builtin("common", out, errors);
   if (options.shop_pack) load_builtin("shop", out, errors);
-  // Packs a platform borrows from are loaded first but contribute only what is borrowed.
-  const BuiltinPack* platform = find_builtin_pack(options.platform);
+  // The platform's own pack: built in, or the user pack that declares it.
+  const nlohmann::json* platform_doc = nullptr;
   std::vector<Error> ignored;  // a platform pack that does not parse is reported by load_builtin
-  const nlohmann::json* platform_doc =
-      platform ? builtin_doc(*platform, "rules/" + options.platform + ".json", ignored) : nullptr;
+  if (chosen->builtin) {
+    const BuiltinPack* platform = find_builtin_pack(options.platform);
+    platform_doc = platform ? builtin_doc(*platform, "rules/" + options.platform + ".json", ignored) : nullptr;
+  } else {
+    for (const auto& p : user)
+      if (p.name == options.platform && vocab::declares_platform(p.doc)) platform_doc = &p.doc;
+  }
+  // Packs a platform borrows from are loaded first but contribute only what is borrowed.
   if (platform_doc) {
     const nlohmann::json& doc = *platform_doc;
     if (doc.is_object() && doc.contains("extends") && doc["extends"].is_array())
@@ -124,13 +147,11 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
           load_builtin(e["pack"].get<std::string>(), out, errors, sections);
         }
   }
-  load_builtin(options.platform, out, errors);
-  for (const auto& user : options.packs) {
-    Pack p{"", user.name, false, {}, {}};
-    if (!parse_pack_json(user.json, user.name, p.doc, errors) ||
-        !validate_pack(p.doc, user.name, false, errors))
-      continue;
-    p.name = p.doc["pack"].get<std::string>();
+  if (chosen->builtin) load_builtin(options.platform, out, errors);
+  errors.insert(errors.end(), user_errors.begin(), user_errors.end());
+  for (auto& p : user) {
+    // Another platform's pack stays out: its rules are that platform's, not this one's.
+    if (vocab::declares_platform(p.doc) && p.name != options.platform) continue;
     cite_pack_sources(p.doc);
     out.packs.push_back(std::move(p));
   }

@@ -60,6 +60,24 @@ void check_extends(const nlohmann::json& doc, const std::string& file, std::vect
   }
 }
 
+// "platform": {"order": N} makes the pack a platform (core/src/vocab); order is optional.
+void check_platform(const nlohmann::json& doc, const std::string& file, std::vector<Error>& errors) {
+  if (!doc.contains("platform")) return;
+  const auto& p = doc["platform"];
+  if (!p.is_object()) {
+    errors.push_back({"pack.E201", file, "/platform", 0, 0, "must be an object such as {\"order\": 10}"});
+    return;
+  }
+  for (auto it = p.begin(); it != p.end(); ++it)
+    if (it.key() != "order")
+      errors.push_back({"pack.E103", file, "/platform/" + it.key(), 0, 0, "unknown field; platform has order"});
+  if (p.contains("order") &&
+      (!p["order"].is_number_integer() || p["order"].get<std::int64_t>() < 0 || p["order"].get<std::int64_t>() > 1000))
+    errors.push_back({"pack.E201", file, "/platform/order", 0, 0, "must be a whole number from 0 to 1000"});
+  if (doc.contains("title") && doc["title"].is_string() && doc["title"].get<std::string>().empty())
+    errors.push_back({"pack.E201", file, "/title", 0, 0, "a platform's title is its name on screen; it may not be empty"});
+}
+
 }  // namespace
 
 bool validate_pack(const nlohmann::json& doc, const std::string& file, bool builtin,
@@ -70,18 +88,19 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
     return false;
   }
   static const char* const kKnown[] = {"$schema", "pack",     "title",    "title_en", "description",
-                                       "extends", "equivalents", "settings", "rules", "deadlines",
+                                       "platform", "extends", "equivalents", "settings", "rules", "deadlines",
                                        "points", "rewrites", "phrases", "lexicons", "scope_cues",
                                        "blockers", "sources"};
   for (auto it = doc.begin(); it != doc.end(); ++it) {
-    bool known = false;
+    bool known = builtin && it.key() == "vocabulary";  // rules/vocabulary.json, read by core/src/vocab
     for (const char* k : kKnown) known |= it.key() == k;
     if (!known)
       errors.push_back({"pack.E103", file, "/" + it.key(), 0, 0,
-                        "unknown field; a pack has pack, title, title_en, description, extends, "
+                        "unknown field; a pack has pack, title, title_en, description, platform, extends, "
                         "equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
                         "points, rewrites, phrases, sources"});
   }
+  check_platform(doc, file, errors);
   std::string name;
   if (!doc.contains("pack")) {
     errors.push_back({"pack.E102", file, "", 0, 0, "missing required field \"pack\""});

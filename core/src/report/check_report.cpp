@@ -3,6 +3,7 @@
 #include "report/json_out.h"
 #include "transcript/output_escape.h"
 #include "text/utf8.h"
+#include "vocab/vocabulary.h"
 
 namespace kefu {
 namespace {
@@ -48,7 +49,7 @@ std::string check_report_text(std::u32string_view reply, const ReplyResult& resu
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& f : result.findings) {
     const RuleMeta& r = *f.rule;
-    counts[r.severity == "error" ? 0 : r.severity == "warning" ? 1 : 2]++;
+    counts[vocab::severity_rank(r.severity)]++;
     out += r.severity + std::string(8 - std::min<std::size_t>(7, r.severity.size()), ' ') + r.title +
            "  [" + r.category + "] " + r.id + (r.penalty.empty() ? "" : "  " + r.penalty) + "\n";
     out += "        " + line_column(reply, f.start) + " " + marked_context(reply, f.start, f.end) + "\n";
@@ -96,7 +97,7 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
     for (const auto& p : parts)
       if (p.rule == &r) return p;
     RuleParts p{&r, "{\n      \"rule\": ", ",\n      \"title\": ", ",\n      \"source\": ",
-                r.severity == "error" ? 0 : r.severity == "warning" ? 1 : 2};
+                vocab::severity_rank(r.severity)};
     append_json_string(p.head, r.id);
     p.head += ",\n      \"category\": ";
     append_json_string(p.head, r.category);

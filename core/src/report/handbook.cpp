@@ -103,9 +103,15 @@ th{background:#eee}
 }  // namespace
 
 std::string platform_title(const std::string& platform) {
-  for (const auto& p : vocab::platforms())
-    if (p.name == platform) return std::string(p.title);
+  if (const vocab::Platform* p = vocab::find_platform(platform)) return p->title;
   return platform;
+}
+
+std::string platform_title(const PackSet& packs) {
+  for (const auto& p : packs.packs)  // a platform a user pack adds names itself
+    if (!p.builtin && p.name == packs.platform && vocab::declares_platform(p.doc))
+      return vocab::platform_of(p.doc, false).title;
+  return platform_title(packs.platform);
 }
 
 std::string category_title(const std::string& name) {
@@ -205,7 +211,7 @@ std::string handbook_json(const PackSet& packs, const std::vector<RuleMeta>& rul
 }
 
 std::string handbook_markdown(const PackSet& packs, const std::vector<RuleMeta>& rules) {
-  std::string out = "# 规则手册 · " + platform_title(packs.platform) + "\n\n";
+  std::string out = "# 规则手册 · " + platform_title(packs) + "\n\n";
   out += std::to_string(rules.size()) + " 条规则 · 规则集 " + ruleset_version(packs) + "\n";
   for (const auto& r : rules) {
     out += "\n## " + md_inline(r.title) + "\n\n";
@@ -224,7 +230,7 @@ std::string handbook_markdown(const PackSet& packs, const std::vector<RuleMeta>&
 
 std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rules,
                           const HandbookOptions& options) {
-  const std::string platform = platform_title(packs.platform);
+  const std::string platform = platform_title(packs);
   std::string out = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>客服规则培训手册 · " +
                     html_escape(platform) + "</title>\n<style>" + kHandoutCss + "</style>\n</head>\n<body>\n";
   out += "<div class=\"handout\" data-platform=\"" + html_escape(packs.platform) + "\">\n";

@@ -28,6 +28,7 @@ std::string penalty_text(const RuleMeta& r);         // 「无明确处罚（服
 std::vector<std::string> model_replies(const RuleMeta& r, std::size_t n);  // model, else good examples
 std::string ruleset_version(const PackSet& packs);   // "r3f9a0c1d": changes when any loaded pack does
 std::string platform_title(const std::string& platform);
+std::string platform_title(const PackSet& packs);  // also a platform a user pack adds
 std::string category_title(const std::string& name);
 std::string html_escape(const std::string& s);
 

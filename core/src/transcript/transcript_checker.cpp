@@ -6,6 +6,7 @@
 #include "rules/term_matcher.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
+#include "vocab/vocabulary.h"
 
 namespace kefu {
 namespace {
@@ -185,8 +186,6 @@ class RuleRunner {
   const std::int64_t now_;  // on the messages' time axis
 };
 
-int severity_order(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
-
 // One finding per message per penalty clause: rules that enforce the same clause (回复少于5个字,
 // 只回语气词 and 生硬用语 are one clause of the shop code) fine a bare 嗯 once. The most severe
 // finding of the clause stays (the first on a tie); returns how many were folded into it.
@@ -202,7 +201,7 @@ std::size_t fold_clauses(std::vector<MessageFinding>& findings) {
       for (std::size_t j = i + 1; j < b; ++j) {
         const RuleMeta* other = findings[j].finding.rule;
         if (!other || other->clause != clause) continue;
-        if (severity_order(other->severity) < severity_order(findings[i].finding.rule->severity))
+        if (vocab::severity_rank(other->severity) < vocab::severity_rank(findings[i].finding.rule->severity))
           std::swap(findings[i], findings[j]);
         findings[j].finding.rule = nullptr;  // folded
       }

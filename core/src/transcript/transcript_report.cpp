@@ -4,6 +4,7 @@
 #include "report/json_out.h"
 #include "text/utf8.h"
 #include "transcript/output_escape.h"
+#include "vocab/vocabulary.h"
 
 namespace kefu {
 namespace {
@@ -384,7 +385,7 @@ class CsvReport : public TranscriptReport {
 }  // namespace
 
 std::size_t severity_rank(const std::string& severity) {
-  return severity == "error" ? 0 : severity == "warning" ? 1 : 2;
+  return static_cast<std::size_t>(vocab::severity_rank(severity));
 }
 
 std::unique_ptr<TranscriptReport> make_transcript_report(Format format, const PackSet& packs,

@@ -1,10 +1,125 @@
 #include "vocab/vocabulary.h"
 
 #include <algorithm>
-#include <string>
+#include <deque>
+
+#include "pack/builtin_packs.h"
+#include "pack/pack.h"
 
 namespace kefu::vocab {
 namespace {
+
+// Everything read once from the embedded data. String views handed out point into `strings`,
+// which never moves an element (a deque grows without relocating).
+struct Data {
+  std::vector<Category> categories;
+  std::vector<Platform> platforms;
+  std::vector<Term> severities, statuses;
+  std::vector<std::string_view> severity_names, status_names, kinds, events, shipping;
+  std::deque<std::string> strings;
+  std::vector<std::string> problems;
+};
+
+std::string text_of(const nlohmann::json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+void read_names(Data& d, const nlohmann::json& voc, const char* key, std::vector<std::string_view>& out) {
+  if (!voc.contains(key) || !voc[key].is_array() || voc[key].empty()) {
+    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": must be a non-empty array");
+    return;
+  }
+  for (const auto& v : voc[key]) {
+    if (!v.is_string() || v.get<std::string>().empty()) {
+      d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": names must be strings");
+      continue;
+    }
+    d.strings.push_back(v.get<std::string>());
+    out.emplace_back(d.strings.back());
+  }
+}
+
+void read_terms(Data& d, const nlohmann::json& voc, const char* key, std::vector<Term>& terms,
+                std::vector<std::string_view>& names) {
+  if (!voc.contains(key) || !voc[key].is_array() || voc[key].empty()) {
+    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": must be a non-empty array");
+    return;
+  }
+  for (const auto& v : voc[key]) {
+    Term t{text_of(v, "name"), text_of(v, "title"), text_of(v, "title_en")};
+    if (t.name.empty() || t.title.empty() || t.title_en.empty()) {
+      d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key +
+                           ": each needs name, title and title_en");
+      continue;
+    }
+    terms.push_back(t);
+  }
+  for (const auto& t : terms) {
+    d.strings.push_back(t.name);
+    names.emplace_back(d.strings.back());
+  }
+}
+
+// A pack's head only: the rules of a big pack need not become a DOM to learn whether it is a
+// platform and what it is called.
+const nlohmann::json::parser_callback_t& head_only() {
+  static const nlohmann::json::parser_callback_t head = [](int depth, nlohmann::json::parse_event_t event,
+                                                           nlohmann::json& parsed) {
+    if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
+    return parsed == "pack" || parsed == "title" || parsed == "title_en" || parsed == "platform";
+  };
+  return head;
+}
+
+bool before(const Platform& a, const Platform& b) {
+  return a.order != b.order ? a.order < b.order : a.name < b.name;
+}
+
+void load(Data& d) {
+  const BuiltinPack* b = find_builtin_pack("vocabulary");
+  const nlohmann::json doc = b ? nlohmann::json::parse(b->json, nullptr, false) : nlohmann::json();
+  const nlohmann::json voc = doc.is_object() && doc.contains("vocabulary") ? doc["vocabulary"] : nlohmann::json();
+  if (!voc.is_object()) {
+    d.problems.push_back("rules/vocabulary.json: missing, not JSON, or without a \"vocabulary\" object");
+  } else {
+    if (voc.contains("categories") && voc["categories"].is_array()) {
+      for (const auto& c : voc["categories"]) {
+        const std::string scope = text_of(c, "scope");
+        Category cat{text_of(c, "name"), scope == "reply" ? Scope::kReply : Scope::kConversation,
+                     text_of(c, "title"), text_of(c, "title_en")};
+        if (cat.name.empty() || cat.title.empty() || cat.title_en.empty() ||
+            (scope != "reply" && scope != "conversation"))
+          d.problems.push_back("rules/vocabulary.json /vocabulary/categories: each needs name, scope "
+                               "(reply or conversation), title and title_en");
+        else
+          d.categories.push_back(cat);
+      }
+    } else {
+      d.problems.push_back("rules/vocabulary.json /vocabulary/categories: must be an array");
+    }
+    read_terms(d, voc, "severities", d.severities, d.severity_names);
+    read_terms(d, voc, "deadline_statuses", d.statuses, d.status_names);
+    read_names(d, voc, "deadline_kinds", d.kinds);
+    read_names(d, voc, "order_events", d.events);
+    read_names(d, voc, "shipping_methods", d.shipping);
+  }
+  for (const auto& p : builtin_packs()) {
+    const nlohmann::json pack = nlohmann::json::parse(p.json, head_only(), false);
+    if (declares_platform(pack)) d.platforms.push_back(platform_of(pack, true));
+  }
+  std::stable_sort(d.platforms.begin(), d.platforms.end(), before);
+  if (d.platforms.empty()) d.problems.push_back("rules/: no pack declares a \"platform\"");
+}
+
+// Built in place and never destroyed: the views handed out must outlive every static user.
+const Data& data() {
+  static const Data* d = [] {
+    auto* fresh = new Data;
+    load(*fresh);
+    return fresh;
+  }();
+  return *d;
+}
 
 template <typename T>
 bool contains(const std::vector<T>& v, std::string_view s) {
@@ -13,36 +128,7 @@ bool contains(const std::vector<T>& v, std::string_view s) {
 
 }  // namespace
 
-const std::vector<Category>& categories() {
-  static const std::vector<Category> kCategories = {
-      {"greeting_missing", Scope::kConversation, "开场未用敬语", "No greeting"},
-      {"closing_missing", Scope::kConversation, "结束未用敬语", "No closing"},
-      {"short_reply", Scope::kReply, "回复过短", "Reply too short"},
-      {"interjection", Scope::kReply, "单独语气词", "Bare interjection"},
-      {"rude", Scope::kReply, "不文明用语", "Rude language"},
-      {"unavailable_no_alternative", Scope::kReply, "缺货未推荐", "Out of stock, no alternative"},
-      {"invoice_refusal", Scope::kReply, "拒开发票", "Invoice refused"},
-      {"invoice_fee", Scope::kReply, "发票加收费用", "Invoice fee"},
-      {"card_fee", Scope::kReply, "转嫁信用卡/货到付款手续费", "Card or COD fee"},
-      {"card_refusal", Scope::kReply, "拒绝信用卡", "Card refused"},
-      {"privacy_leak", Scope::kReply, "泄露买家信息", "Privacy leak"},
-      {"off_platform", Scope::kReply, "引导站外交易", "Off-platform contact"},
-      {"review_inducement", Scope::kReply, "诱导评价", "Review inducement"},
-      {"credit_speculation", Scope::kReply, "炒作信誉", "Credit speculation"},
-      {"absolute_claim", Scope::kReply, "极限用语", "Absolute claim"},
-      {"false_promise", Scope::kReply, "虚假承诺", "False promise"},
-      {"close_order", Scope::kReply, "擅自关闭订单", "Order closed unasked"},
-      {"return_refusal", Scope::kReply, "拒绝退换货", "Return refused"},
-      {"company_term", Scope::kReply, "使用“本公司”", "Says 本公司"},
-      {"typo", Scope::kReply, "错别字", "Typo"},
-      {"template_repeat", Scope::kConversation, "重复套话", "Canned reply repeated"},
-      {"slow_response", Scope::kConversation, "响应超时", "Slow response"},
-      {"no_followup", Scope::kConversation, "未跟进", "No follow-up"},
-      {"order_unverified", Scope::kConversation, "未核对订单", "Order not verified"},
-      {"refund_slow", Scope::kConversation, "退款处理超时", "Refund handled late"},
-  };
-  return kCategories;
-}
+const std::vector<Category>& categories() { return data().categories; }
 
 const Category* find_category(std::string_view name) {
   for (const auto& c : categories())
@@ -50,62 +136,98 @@ const Category* find_category(std::string_view name) {
   return nullptr;
 }
 
-const std::vector<Platform>& platforms() {
-  static const std::vector<Platform> kPlatforms = {
-      {"taobao", "淘宝", "Taobao"},   {"tmall", "天猫", "Tmall"},
-      {"jd", "京东", "JD"},           {"pdd", "拼多多", "Pinduoduo"},
-      {"douyin", "抖音", "Douyin"},   {"kuaishou", "快手", "Kuaishou"},
-      {"1688", "1688", "1688"},
-  };
-  return kPlatforms;
-}
+const std::vector<Platform>& platforms() { return data().platforms; }
 
-bool is_platform(std::string_view name) {
+const Platform* find_platform(std::string_view name) {
   for (const auto& p : platforms())
-    if (p.name == name) return true;
-  return false;
+    if (p.name == name) return &p;
+  return nullptr;
 }
 
-std::string platform_list() {
+bool is_platform(std::string_view name) { return find_platform(name) != nullptr; }
+
+std::string platform_list(const std::vector<Platform>& list) {
   std::string s;
-  for (const auto& p : platforms()) s += (s.empty() ? "" : ", ") + std::string(p.name);
+  for (const auto& p : list) s += (s.empty() ? "" : ", ") + p.name;
   return s;
 }
 
-const std::vector<std::string_view>& severities() {
-  static const std::vector<std::string_view> k = {"error", "warning", "info"};
-  return k;
+std::string platform_list() { return platform_list(platforms()); }
+
+bool declares_platform(const nlohmann::json& pack_doc) {
+  return pack_doc.is_object() && pack_doc.contains("platform") && pack_doc["platform"].is_object() &&
+         pack_doc.contains("pack") && pack_doc["pack"].is_string();
 }
+
+Platform platform_of(const nlohmann::json& pack_doc, bool builtin) {
+  Platform p;
+  p.name = text_of(pack_doc, "pack");
+  p.title = text_of(pack_doc, "title");
+  p.title_en = text_of(pack_doc, "title_en");
+  if (p.title.empty()) p.title = p.name;
+  if (p.title_en.empty()) p.title_en = p.title;
+  // Without an order a platform goes after the ordered ones.
+  const nlohmann::json& spec = pack_doc["platform"];
+  p.order = spec.contains("order") && spec["order"].is_number_integer() ? spec["order"].get<int>() : 1000000;
+  p.builtin = builtin;
+  return p;
+}
+
+std::vector<Platform> platforms_with(const std::vector<const nlohmann::json*>& user_docs) {
+  std::vector<Platform> out = platforms();
+  std::vector<Platform> added;
+  for (const nlohmann::json* doc : user_docs)
+    if (doc && declares_platform(*doc)) {
+      Platform p = platform_of(*doc, false);
+      bool known = false;
+      for (const auto& q : out) known |= q.name == p.name;
+      for (const auto& q : added) known |= q.name == p.name;
+      if (!known) added.push_back(std::move(p));
+    }
+  // The built-ins keep their places; a user's platforms follow them, in their own order.
+  std::stable_sort(added.begin(), added.end(), before);
+  out.insert(out.end(), added.begin(), added.end());
+  return out;
+}
+
+std::vector<Platform> platforms_with(const std::vector<PackFile>& user_packs) {
+  // Read as loading reads them (size and nesting limits first): these are the user's files.
+  std::vector<nlohmann::json> docs(user_packs.size());
+  std::vector<const nlohmann::json*> ptrs;
+  std::vector<Error> ignored;
+  for (std::size_t i = 0; i < user_packs.size(); ++i)
+    if (parse_pack_json(user_packs[i].json, user_packs[i].name, docs[i], ignored)) ptrs.push_back(&docs[i]);
+  return platforms_with(ptrs);
+}
+
+const std::vector<Term>& severity_terms() { return data().severities; }
+const std::vector<std::string_view>& severities() { return data().severity_names; }
 bool is_severity(std::string_view s) { return contains(severities(), s); }
 
-const std::vector<std::string_view>& deadline_kinds() {
-  static const std::vector<std::string_view> k = {
-      "unpaid_close",  "payment_reminder", "refund_unshipped", "seller_refund_response",
-      "buyer_after_refusal", "buyer_return", "auto_confirm", "ship_by",
-      "invoice_by",    "vat_invoice_by",   "return_window",    "exchange_window",
-      "appeal_by",     "pickup_by",        "order_verify",     "refund_handle"};
-  return k;
+int severity_rank(std::string_view s) {
+  const auto& all = severities();
+  const auto at = std::find(all.begin(), all.end(), s);
+  if (at == all.end()) return all.empty() ? 0 : static_cast<int>(all.size()) - 1;
+  return static_cast<int>(at - all.begin());
 }
+
+const std::vector<std::string_view>& deadline_kinds() { return data().kinds; }
 bool is_deadline_kind(std::string_view s) { return contains(deadline_kinds(), s); }
 
-const std::vector<std::string_view>& order_events() {
-  static const std::vector<std::string_view> k = {
-      "ordered",         "terms_changed",  "paid",           "grouped",
-      "shipped",         "received",       "refund_requested", "refund_refused",
-      "refund_agreed",   "return_shipped", "trade_success",  "invoice_requested",
-      "complaint",       "pickup_agreed_day", "verified"};
-  return k;
-}
+const std::vector<std::string_view>& order_events() { return data().events; }
 bool is_order_event(std::string_view s) { return contains(order_events(), s); }
 
-const std::vector<std::string_view>& shipping_methods() {
-  static const std::vector<std::string_view> k = {"express", "ems", "surface"};
-  return k;
+const std::vector<std::string_view>& shipping_methods() { return data().shipping; }
+
+const std::vector<Term>& deadline_status_terms() { return data().statuses; }
+const std::vector<std::string_view>& deadline_statuses() { return data().status_names; }
+
+std::string deadline_status_title(std::string_view status, std::string_view lang) {
+  for (const auto& t : deadline_status_terms())
+    if (t.name == status) return lang == "en" ? t.title_en : t.title;
+  return std::string(status);
 }
 
-const std::vector<std::string_view>& deadline_statuses() {
-  static const std::vector<std::string_view> k = {"pending", "due_soon", "overdue", "met", "void"};
-  return k;
-}
+const std::vector<std::string>& data_problems() { return data().problems; }
 
 }  // namespace kefu::vocab
