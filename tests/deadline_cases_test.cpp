@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kefu/kefu.h"
+#include "vocab/vocabulary.h"
 
 namespace kefu {
 namespace {
@@ -227,7 +228,7 @@ TEST(DeadlineCases, PromiseFieldsAreChecked) {
   EXPECT_EQ(only(run(facts_for("jd", R"(,"promised_ship_hours":"72")"), "2024-06-18 12:00:00"), "ship_by")["due"],
             "2024-06-21T10:00:00+08:00");
   EXPECT_EQ(run(facts_for("amazon"), "2024-06-18 12:00:00").err,
-            "[usage.E001] facts /platform: 平台 \"amazon\" 不存在；可选：taobao, tmall, jd, pdd, douyin, kuaishou, 1688\n");
+            "[usage.E001] facts /platform: 平台 \"amazon\" 不存在；可选：" + vocab::platform_list() + "\n");
   EXPECT_EQ(run(facts_for("taobao", R"(,"promised_ship_hours":24,"promised_ship_by":"2024-06-20")"), "2024-06-18 12:00:00").err,
             "[input.E306] facts /promised_ship_by: 承诺发货时长和承诺发货时间只能填一个（两者都填时不知道以哪个为准）\n");
   EXPECT_EQ(run(facts_for("taobao", R"(,"promised_ship_by":"2024-06-17 10:00")"), "2024-06-18 12:00:00").err,
