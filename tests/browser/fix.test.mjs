@@ -77,6 +77,7 @@ describe('改写', () => {
     const { context, page } = await freshPage();
     // A shop pack whose only rude rewrite can never pass: the finding keeps advice, no button.
     await page.click('#tab-settings');
+    await page.click('#custom-advanced summary');  // 高级: the JSON box
     await page.fill('#custom-pack', JSON.stringify({ pack: 'myshop', rewrites: [
       { category: 'rude', advice: '整句换成礼貌的说法', candidates: [{ scope: 'sentence', text: '你有病吧' }] }] }));
     await page.click('#custom-pack-apply');

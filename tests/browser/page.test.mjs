@@ -256,12 +256,12 @@ describe('规则手册 print view', () => {
     const { context, page } = await freshPage();
     await useCustomPack(page, PAGE_PACK);
     await page.click('#tab-handbook');
-    await page.waitForSelector('#handbook section[data-rule="pagetest.offsite"]');
+    await page.waitForSelector('#handbook article[data-rule="pagetest.offsite"]');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.isVisible('nav.tabs'), false);
     assert.equal(await page.isVisible('header.top'), false);
     assert.equal(await page.isVisible('#handbook-print'), false);
-    assert.equal(await page.isVisible('#handbook section[data-rule="pagetest.offsite"]'), true);
+    assert.equal(await page.isVisible('#handbook article[data-rule="pagetest.offsite"]'), true);
     const shot = saveArtifact('handbook-print.png');
     await page.screenshot({ path: shot, fullPage: true });
     const pdf = saveArtifact('handbook-print.pdf');

@@ -21,7 +21,7 @@ test('the single file works from file:// offline, checking in a blob: worker, wi
   await typeReply(page, '亲，可以加我微信聊');
   assert.ok((await settledFindings(page)).some((f) => f.rule === 'pagetest.offsite'));
   await page.click('#tab-handbook');
-  await page.waitForSelector('#handbook section[data-rule]');
+  await page.waitForSelector('#handbook article[data-rule]');
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')), []);
   await context.close();

@@ -58,6 +58,7 @@ export async function openPage(context, url) {
 // Loads a custom pack through the 设置 tab, the way a user does.
 export async function useCustomPack(page, json) {
   await page.click('#tab-settings');
+  await page.locator('#custom-advanced').evaluate((details) => { details.open = true; });  // 高级: the JSON box
   await page.fill('#custom-pack', json);
   await page.click('#custom-pack-apply');
 }

@@ -1,11 +1,12 @@
-// 设置: platform, shop pack, language and a custom pack. A custom pack is validated by the core
-// (errors shown with their JSON pointers) and only then stored and used.
+// 设置: platform, shop pack, language, the 本店规范 form (shop-code.js) and, as its advanced view,
+// a custom pack as JSON. A custom pack is validated by the core (errors shown with their JSON
+// pointers) and only then stored and used.
 import { $, clear, download, readFileText } from './dom.js';
 import { parseAnswer } from './engine.js';
 import { errorItems } from './findings.js';
 import { t } from './i18n.js';
 import { moduleOptions, resetSettings, settings, updateSettings } from './state.js';
-import { STARTER_PACK } from './starter-pack.js';
+import { initShopCode } from './shop-code.js';
 import { forget, load, save } from './store.js';
 
 export function initSettings(engine) {
@@ -36,17 +37,6 @@ export function initSettings(engine) {
     save('draft.pack', box.value);
     apply();
   });
-  $('#custom-pack-starter').addEventListener('click', () => {
-    // Never over a pack the user is writing: the starter only fills an empty box.
-    if (box.value.trim()) {
-      status.textContent = t('custom.starter_busy');
-      return;
-    }
-    fileName = 'myshop.json';
-    box.value = STARTER_PACK;
-    save('draft.pack', box.value);
-    status.textContent = '';
-  });
   $('#custom-pack-apply').addEventListener('click', apply);
   $('#custom-pack-export').addEventListener('click', () => {
     if (box.value.trim()) download(fileName, box.value, 'application/json');
@@ -76,5 +66,29 @@ export function initSettings(engine) {
     status.textContent = t('custom.ok', { name: fileName });
   }
 
-  return { refresh: show };
+  // The form's way into the JSON box: a saved form pack is shown here too; a pack the form cannot
+  // represent is opened here, validated and used as it is.
+  const advanced = {
+    show(json) {
+      box.value = json;
+      save('draft.pack', json);
+      clear(errors);
+      status.textContent = '';
+    },
+    open(json, name) {
+      fileName = name;
+      box.value = json;
+      save('draft.pack', json);
+      $('#custom-advanced').open = true;
+      return apply();
+    },
+  };
+  const shopCode = initShopCode(engine, advanced);
+
+  return {
+    refresh: () => {
+      show();
+      shopCode.refresh();
+    },
+  };
 }
