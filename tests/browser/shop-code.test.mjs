@@ -70,7 +70,7 @@ describe('本店规范 form', () => {
     await page.fill('[name="banned.0.words"]', '爱买不买、！！');
     assert.match(await saved(page), /需要修改/);
     const wordError = await visibleError(page, 'banned.0.words').innerText();
-    assert.match(wordError, /禁用词「！！」不能用/);
+    assert.match(wordError, /禁用词「！！」不能用：只有标点、空格或符号/);
     assert.match(wordError, /pack\.E209/);
   });
 

@@ -305,7 +305,11 @@ export function initShopCode(engine, advanced) {
   // An engine error's pointer, as the field that wrote that part of the pack, in Chinese.
   function engineProblem(error, origin) {
     const pointer = error.pointer || '';
-    const text = error.text || `[${error.code}] ${error.message}`;
+    // What to change, in the interface language, for the codes a form can cause; the engine's
+    // own line follows for reference.
+    const core = error.text || `[${error.code}] ${error.message}`;
+    const hintKey = 'shop.why.' + error.code;
+    const text = t(hintKey) === hintKey ? core : `${t(hintKey)}（${core}）`;
     let m = /^\/rules\/(\d+)(\/[^/]+)?(?:\/(\d+))?/.exec(pointer);
     if (m) {
       const from = origin[Number(m[1])] || '';
