@@ -57,7 +57,10 @@ describe('本店规范 form', () => {
     await page.fill('[name="banned.0.say"]', '');
     await page.fill('[name="banned.1.say"]', '这事不归我管哦');
     await page.fill('[name="warn"]', '400');
-    assert.match(await saved(page), /有 3 处需要修改/);
+    await page.fill('[name="hours.from"]', '22:00');
+    await page.fill('[name="hours.to"]', '06:00');
+    assert.match(await saved(page), /有 4 处需要修改/);
+    assert.match(await visibleError(page, 'hours').innerText(), /开始要早于结束/);
     assert.match(await visibleError(page, 'banned.0.say').innerText(), /写一句可以代替的说法/);
     assert.match(await visibleError(page, 'banned.1.say').innerText(), /含有禁用词「不归我管」/);
     assert.match(await visibleError(page, 'warn').innerText(), /比回复超时短/);
@@ -67,6 +70,8 @@ describe('本店规范 form', () => {
     await page.fill('[name="banned.0.say"]', '非常抱歉，我马上帮您处理');
     await page.fill('[name="banned.1.say"]', '亲，我来帮您联系售后');
     await page.fill('[name="warn"]', '60');
+    await page.fill('[name="hours.from"]', '08:00');
+    await page.fill('[name="hours.to"]', '23:00');
     await page.fill('[name="banned.0.words"]', '爱买不买、！！');
     assert.match(await saved(page), /需要修改/);
     const wordError = await visibleError(page, 'banned.0.words').innerText();

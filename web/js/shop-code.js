@@ -254,8 +254,10 @@ export function initShopCode(engine, advanced) {
     next.allowed = splitWords(String(data.get('allowed') || '').replace(/[,，、;；]/g, '\n'));
     const from = String(data.get('hours.from') || '');
     const to = String(data.get('hours.to') || '');
-    if (from && to && from !== to) next.hours = `${from}-${to}`;
-    else if (from || to) problems.push(['hours', t(from === to ? 'shop.e_hours_same' : 'shop.e_hours_both')]);
+    // The engine takes hours within one day (start before end), as the platforms state them.
+    if (from && to && from < to) next.hours = `${from}-${to}`;
+    else if (from && to) problems.push(['hours', t(from === to ? 'shop.e_hours_same' : 'shop.e_hours_order')]);
+    else if (from || to) problems.push(['hours', t('shop.e_hours_both')]);
     const number = (key, max, unit) => {
       const raw = String(data.get(key) || '').trim();
       if (!raw) return '';
@@ -446,7 +448,7 @@ export function initShopCode(engine, advanced) {
     const current = read().next;
     const written = current.banned.length || current.allowed.length || current.warn || current.error || current.followup;
     if (written && !confirm(t('shop.starter_confirm'))) return;
-    fill(structuredClone(STARTER));
+    fill(JSON.parse(JSON.stringify(STARTER)));
     status.textContent = t('shop.starter_filled');
   });
   $('#shop-save').addEventListener('click', saveForm);
