@@ -186,7 +186,7 @@ export function initShopCode(engine, advanced) {
       el('label', {}, el('span', {}, t('shop.severity')), el('select', { name: `banned.${i}.severity` },
         SEVERITIES.map((s) => el('option', { value: s, selected: s === b.severity }, t('severity.' + s))))),
       el('label', { class: 'wide' }, el('span', {}, t('shop.message')),
-        el('input', { name: `banned.${i}.message`, value: b.message || '', 'data-field': `banned.${i}.message` }), fieldError(`banned.${i}.message`)),
+        el('input', { name: `banned.${i}.message`, value: b.message || '', placeholder: DEFAULT_MESSAGE, 'data-field': `banned.${i}.message` }), fieldError(`banned.${i}.message`)),
       el('label', { class: 'wide' }, el('span', {}, t('shop.say')),
         el('input', { name: `banned.${i}.say`, value: b.say || '', 'data-field': `banned.${i}.say` }), fieldError(`banned.${i}.say`)),
       el('button', { type: 'button', class: 'remove', 'data-remove': i }, t('shop.remove')));
@@ -210,7 +210,7 @@ export function initShopCode(engine, advanced) {
         el('button', { type: 'button', id: 'shop-add' }, t('shop.add'))),
       el('fieldset', {}, el('legend', {}, t('shop.allowed')),
         el('p', { class: 'hint' }, t('shop.allowed_hint')),
-        el('textarea', { name: 'allowed', rows: 2, 'data-field': 'allowed' }, code.allowed.join('\n')), fieldError('allowed')),
+        el('textarea', { name: 'allowed', rows: 2, class: 'wide', 'data-field': 'allowed' }, code.allowed.join('\n')), fieldError('allowed')),
       el('fieldset', { class: 'fines' }, el('legend', {}, t('shop.fines')),
         el('p', { class: 'hint' }, t('shop.fines_hint')),
         usedCategories(code).map((name) => el('label', {}, el('span', {}, categoryTitle(name)),
