@@ -34,7 +34,15 @@ describe('本店规范 form', () => {
     const options = await page.$$eval('[name="banned.0.category"] option', (o) => o.map((x) => x.value));
     assert.ok(options.length >= 15 && options.includes('rude') && options.includes('off_platform'), options.join());
     assert.ok(!options.includes('slow_response'), 'conversation categories are not word categories');
+    await page.fill('[name="shopName"]', '小美的店');
     assert.match(await saved(page), /已保存并启用（5 条规则）/);
+    // The handbook is the shop's: its name on the cover, its rules labelled 店规 with its fines.
+    await page.click('#tab-handbook');
+    const rule = page.locator('#handbook article[data-rule="myshop.banned-1"]');
+    await rule.waitFor({ timeout: 20000 });
+    assert.match(await page.innerText('#handbook .cover'), /小美的店/);
+    assert.match(await rule.innerText(), /店规\s*每次扣除100元/);
+    assert.equal(await page.locator('#handbook article[data-rule^="shop."]').count(), 0);
     await typeReply(page, '亲，爱买不买');
     const findings = await settledFindings(page);
     assert.ok(findings.some((f) => f.rule === 'myshop.banned-1'), JSON.stringify(findings));

@@ -5,7 +5,7 @@
 import { $, clear, el } from './dom.js';
 import { parseAnswer } from './engine.js';
 import { errorItems } from './findings.js';
-import { moduleOptions } from './state.js';
+import { moduleOptions, settings } from './state.js';
 
 // What survives of the core's HTML: its structural tags, classes, the data- hooks and links to
 // its own #anchors. The core escapes every pack string it prints, so this is a second fence, not
@@ -27,6 +27,7 @@ export function initHandbook(engine) {
     stale = false;
     // The clock dates the cover, as the CLI's clock does.
     const options = moduleOptions({ format: 'html', clock: Math.floor(Date.now() / 1000) });
+    if (settings.shopName) options.shop_name = settings.shopName;  // from the 本店规范 form
     const answer = await engine.call('rules', '', options, 'handbook');
     if (answer.stale) return;
     if (!answer.out) {

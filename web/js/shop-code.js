@@ -204,6 +204,9 @@ export function initShopCode(engine, advanced) {
     const numberInput = (name, value, attrs) => el('input', { type: 'number', name, 'data-field': name, value: value === '' ? '' : value, min: 1, step: 1, ...attrs });
     const [from, to] = (code.hours || '-').split('-');
     clear(form).append(
+      // A page setting, not pack data: the handbook prints it on its cover.
+      el('label', { class: 'shop-name' }, el('span', {}, t('shop.shop_name')),
+        el('input', { name: 'shopName', value: settings.shopName || '', maxlength: 40 })),
       el('fieldset', { class: 'banned' }, el('legend', {}, t('shop.banned')),
         el('p', { class: 'hint' }, t('shop.banned_hint')),
         code.banned.map(bannedRow),
@@ -280,7 +283,7 @@ export function initShopCode(engine, advanced) {
       if (value.length > 100) problems.push([`fines.${name}`, t('shop.e_fine_long')]);
       if (value) next.fines[name] = value;
     }
-    return { next, problems, keepExample: data.get('keep_example') === 'on' };
+    return { next, problems, keepExample: data.get('keep_example') === 'on', shopName: String(data.get('shopName') || '').trim() };
   }
 
   function showProblems(problems) {
@@ -368,7 +371,7 @@ export function initShopCode(engine, advanced) {
   async function saveForm() {
     status.textContent = t('checking');
     clear(notes);
-    const { next, problems, keepExample } = read();
+    const { next, problems, keepExample, shopName } = read();
     code = next;
     save('draft.shopcode', code);
     if (problems.length) return fail(problems);
@@ -403,7 +406,7 @@ export function initShopCode(engine, advanced) {
     savedBlockers = blockers;
     showProblems([]);
     advanced.show(json);
-    updateSettings({ customPack: { name: fileName(), json }, shop: keepExample });
+    updateSettings({ customPack: { name: fileName(), json }, shop: keepExample, shopName });
     status.textContent = t('shop.saved', { n: built.pack.rules.length });
     return json;
   }
