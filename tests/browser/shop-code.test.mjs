@@ -161,3 +161,15 @@ describe('本店规范 form', () => {
     assert.doesNotMatch(help, /https?:|\.md\b|github/);
   });
 });
+
+describe('本店规范 in English', () => {
+  test('a language switch redraws the labels and keeps what is typed', async () => {
+    const { page } = await settings();
+    await page.click('#shop-add');
+    await page.fill('[name="banned.0.words"]', '穷鬼');
+    await page.click('#lang-toggle');
+    await page.locator('#shop-form legend', { hasText: 'Banned words' }).waitFor();
+    assert.equal(await page.inputValue('[name="banned.0.words"]'), '穷鬼');
+    assert.match(await page.innerText('#shop-form'), /Say instead/);
+  });
+});

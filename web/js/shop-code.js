@@ -7,7 +7,7 @@
 // any other pack goes to the JSON box (高级), which stays the way to edit what the form cannot say.
 import { $, clear, download, el, readFileText } from './dom.js';
 import { parseAnswer } from './engine.js';
-import { localized, t } from './i18n.js';
+import { localized, onLangChange, t } from './i18n.js';
 import { moduleOptions, settings, updateSettings } from './state.js';
 import { STARTER } from './starter-pack.js';
 import { load, save } from './store.js';
@@ -490,6 +490,12 @@ export function initShopCode(engine, advanced) {
     render();
   }
   start();
+  // Labels are made here, not by data-i18n: a language switch redraws them, keeping what is typed.
+  onLangChange(() => {
+    if (!form.firstChild) return;
+    code = read().next;
+    render();
+  });
 
   return {
     refresh: () => {
