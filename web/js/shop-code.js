@@ -159,7 +159,6 @@ export function initShopCode(engine, advanced) {
   const notes = $('#shop-notes');
   let categories = [];  // from the module: {name, scope, title, title_en}
   let code = load('draft.shopcode', null) || fromStored() || emptyCode();
-  let savedBlockers = null;
 
   // The stored custom pack, when the form can show it (a pack saved before the form existed, or
   // by the 高级 box, may not be).
@@ -315,7 +314,7 @@ export function initShopCode(engine, advanced) {
     const core = error.text || `[${error.code}] ${error.message}`;
     const hintKey = 'shop.why.' + error.code;
     const text = t(hintKey) === hintKey ? core : `${t(hintKey)}（${core}）`;
-    let m = /^\/rules\/(\d+)(\/[^/]+)?(?:\/(\d+))?/.exec(pointer);
+    const m = /^\/rules\/(\d+)(\/[^/]+)?(?:\/(\d+))?/.exec(pointer);
     if (m) {
       const from = origin[Number(m[1])] || '';
       const part = m[2] || '';
@@ -403,7 +402,6 @@ export function initShopCode(engine, advanced) {
       const left = (r.findings || []).filter((f) => f.severity !== 'info');
       if (left.length) notes.append(el('li', {}, t('shop.still_flagged', { phrase, title: left.map((f) => f.title).join('、') })));
     }
-    savedBlockers = blockers;
     showProblems([]);
     advanced.show(json);
     updateSettings({ customPack: { name: fileName(), json }, shop: keepExample, shopName });
@@ -503,6 +501,5 @@ export function initShopCode(engine, advanced) {
       if (box) box.checked = settings.shop && Boolean(settings.customPack);
     },
     importText,
-    savedBlockers: () => savedBlockers,
   };
 }
