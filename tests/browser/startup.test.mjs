@@ -58,6 +58,36 @@ describe('startup', () => {
     await context.close();
   });
 
+  test('a chat export dropped on the transcript box before the module is ready is read once it is', async () => {
+    const context = await env.browser.newContext();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/worker.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(env.site.url, { waitUntil: 'domcontentloaded' });
+    // The page's scripts have run (they select a tab at once) while the checker is held back.
+    await page.waitForFunction(() => document.body.dataset.tab);
+    const url = page.url();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['G: 在吗\nK: 加我微信聊'], 'chat.txt', { type: 'text/plain' }));
+      const box = document.querySelector('#transcript');
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.getAttribute('html', 'data-ready'), null);
+    release();
+    await page.waitForSelector('html[data-ready=true]', { timeout: 20000 });
+    assert.equal(page.url(), url);
+    await page.waitForFunction(() => document.querySelector('#transcript').value === 'G: 在吗\nK: 加我微信聊');
+    await page.click('#tab-transcript');
+    await page.waitForSelector('#transcript-result [data-category="off_platform"]');
+    await context.close();
+  });
+
   test('with nothing typed, the stored draft comes back', async () => {
     const context = await env.browser.newContext();
     await context.addInitScript(() => {

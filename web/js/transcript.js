@@ -40,6 +40,19 @@ export async function readExports(files) {
   return parts.join('\n');
 }
 
+// Files dropped on the box while the checker is still loading (before initTranscript) are held
+// for it instead of being left to the browser, which would open the file in place of the page.
+const early = { box: globalThis.document?.getElementById('transcript'), files: null };
+const preventDefault = (event) => event.preventDefault();
+function holdDrop(event) {
+  const files = event.dataTransfer ? [...event.dataTransfer.files] : [];
+  if (!files.length) return;
+  event.preventDefault();
+  early.files = files;
+}
+early.box?.addEventListener('dragover', preventDefault);
+early.box?.addEventListener('drop', holdDrop);
+
 export function initTranscript(engine) {
   const box = $('#transcript');
   const out = $('#transcript-result');
@@ -139,6 +152,9 @@ export function initTranscript(engine) {
     event.preventDefault();
     setText(await readExports(files));
   });
+  early.box?.removeEventListener('dragover', preventDefault);
+  early.box?.removeEventListener('drop', holdDrop);
+  if (early.files) readExports(early.files).then(setText);
   $('#transcript-file').addEventListener('change', async (event) => {
     const files = [...event.target.files];
     if (files.length) setText(await readExports(files));
