@@ -3,7 +3,7 @@
 /* global createKefuLint */
 importScripts('kefu_lint.js');
 
-const OPS = ['check', 'mask', 'transcript', 'deadlines', 'points', 'rules', 'validate', 'fix', 'phrases', 'quiz'];
+const OPS = ['check', 'mask', 'transcript', 'deadlines', 'points', 'rules', 'validate', 'fix', 'phrases', 'quiz', 'vocabulary'];
 let kefu = null;
 // Requests queued while one runs; per channel only the newest is worth computing.
 let queue = [];
@@ -12,7 +12,7 @@ let flushing = false;
 createKefuLint().then(
   (module) => {
     kefu = module;
-    postMessage({ ready: true, abi: module.abiVersion(), platforms: JSON.parse(module.platforms()) });
+    postMessage({ ready: true, abi: module.abiVersion(), vocabulary: JSON.parse(module.vocabulary('', '{}')) });
     flush();
   },
   (error) => postMessage({ fatal: String(error && error.message || error) }),

@@ -15,7 +15,8 @@ test('abiVersion is the one the page expects, platforms is a JSON list', async (
   const kefu = await loadModule();
   assert.equal(kefu.abiVersion(), 1);
   const platforms = JSON.parse(kefu.platforms());
-  assert.deepEqual(platforms, ['taobao', 'tmall', 'jd', 'pdd', 'douyin', 'kuaishou', '1688']);
+  assert.ok(platforms.length >= 2 && platforms.every((p) => typeof p === 'string'), JSON.stringify(platforms));
+  assert.deepEqual(platforms, JSON.parse(kefu.vocabulary('', '{}')).platforms.map((p) => p.name));
 });
 
 test('offsets after emoji and other non-BMP characters point at the same characters in JS', async () => {

@@ -37,7 +37,7 @@ function withChannels(kind, info, send) {
   return {
     kind,
     abi: info.abi,
-    platforms: info.platforms,
+    vocabulary: info.vocabulary,  // the built-in packs' words; main.js adds a custom pack's
     restarts: 0,
     async call(op, input, options, channel) {
       const id = nextId++;
@@ -141,7 +141,7 @@ async function startWorkerEngine(url, boot) {
 async function startMainThreadEngine() {
   if (typeof globalThis.createKefuLint !== 'function') await loadScript('kefu_lint.js');
   const module = await globalThis.createKefuLint();
-  const info = { abi: module.abiVersion(), platforms: JSON.parse(module.platforms()) };
+  const info = { abi: module.abiVersion(), vocabulary: JSON.parse(module.vocabulary('', '{}')) };
   performance.mark('kefu:engine-ready');
   const engine = withChannels('main', info, async (id, op, input, options) => ({ out: module[op](input, options) }));
   engine.busy = () => false;

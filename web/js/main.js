@@ -1,14 +1,14 @@
 // Starts the page: language, tabs, the checker engine, then each tab.
 import { initDeadlines } from './deadlines.js';
 import { $, $$, el } from './dom.js';
-import { ABI_VERSION, startEngine } from './engine.js';
+import { ABI_VERSION, parseAnswer, startEngine } from './engine.js';
 import { initHandbook } from './handbook.js';
 import { initPhrases } from './phrases.js';
 import { initPractice } from './practice.js';
-import { onLangChange, setLang, t } from './i18n.js';
+import { onLangChange, setLang, setVocabulary, t } from './i18n.js';
 import { initReply } from './reply.js';
 import { initSettings } from './settings.js';
-import { onSettingsChange, settings, updateSettings } from './state.js';
+import { moduleOptions, onSettingsChange, settings, updateSettings } from './state.js';
 import { load, onStorageProblem, save } from './store.js';
 import { initTranscript } from './transcript.js';
 
@@ -35,7 +35,8 @@ function start(engine) {
   }
   document.documentElement.dataset.engine = engine.kind;
   $('#engine-info').textContent = t(engine.kind === 'worker' ? 'engine.worker' : 'engine.main');
-  fillPlatforms(engine.platforms);
+  setVocabulary(engine.vocabulary);
+  fillPlatforms(engine.vocabulary.platforms);
   tabs.reply = initReply(engine);
   tabs.transcript = initTranscript(engine);
   tabs.deadlines = initDeadlines(engine);
@@ -46,6 +47,7 @@ function start(engine) {
   refreshAll();
   onSettingsChange((changes) => {
     if ('lang' in changes) setLang(settings.lang);
+    if ('customPack' in changes) refreshVocabulary(engine);
     for (const select of $$('[data-platform-select]')) select.value = settings.platform;
     tabs.settings.refresh();
     refreshAll();
@@ -54,11 +56,25 @@ function start(engine) {
     showLangToggle();
     const notice = $('#storage-notice');
     if (!notice.hidden) notice.textContent = t('storage.' + notice.dataset.kind);
-    fillPlatforms(engine.platforms);
+    fillPlatforms(engine.vocabulary.platforms);
     $('#engine-info').textContent = t(engine.kind === 'worker' ? 'engine.worker' : 'engine.main');
   });
+  if (settings.customPack) refreshVocabulary(engine);
   document.documentElement.dataset.ready = 'true';
   registerServiceWorker();
+}
+
+// A custom pack may add a platform (a pack with "platform"): the core's vocabulary with the
+// user's packs names it, and the selectors offer it. A pack that does not load adds nothing
+// (Settings reports why).
+async function refreshVocabulary(engine) {
+  const answer = await engine.call('vocabulary', '', moduleOptions(), 'vocabulary');
+  if (answer.stale) return;
+  const vocabulary = parseAnswer(answer);
+  if (vocabulary.errors || !Array.isArray(vocabulary.platforms)) return;
+  engine.vocabulary = vocabulary;
+  setVocabulary(vocabulary);
+  fillPlatforms(vocabulary.platforms);
 }
 
 function refreshAll() {
@@ -66,10 +82,11 @@ function refreshAll() {
 }
 
 // One platform for the whole page: the header, settings and order-form selectors all show it and
-// all change it (an order form on Douyin under a Taobao header would answer with the wrong rules).
+// all change it (an order form on one platform under another's header would answer with the
+// wrong rules). The platforms and their names are the core's vocabulary: the packs'.
 function fillPlatforms(platforms) {
   for (const select of $$('[data-platform-select]')) {
-    select.replaceChildren(...platforms.map((p) => el('option', { value: p }, t('platform.' + p))));
+    select.replaceChildren(...platforms.map((p) => el('option', { value: p.name }, t('platform.' + p.name))));
     select.value = settings.platform;
     if (!select.dataset.bound) {
       select.dataset.bound = 'true';
