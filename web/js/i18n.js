@@ -66,8 +66,6 @@ const STRINGS = {
     'order.bad_date': '{field}：日期或时间不存在（例如 2月30日），请改正', 'order.fix_fields': '有 {n} 处需要改正（见标红的字段）',
     'order.errors': '订单信息有误', 'order.no_clock': '没有正在计时的时效。发生下列事件后开始计时：',
     'order.waiting': '尚未开始计时（发生下列事件后开始）：',
-    'severity.error': '违规', 'severity.warning': '警告', 'severity.info': '提示',
-    'status.pending': '进行中', 'status.due_soon': '即将到期', 'status.overdue': '已超时', 'status.met': '已完成', 'status.void': '不适用',
     'clean': '未发现问题 ✓', 'checking': '检查中…', 'count': '{n} 条问题（违规 {error}，警告 {warning}，提示 {info}）',
     'penalty': '处罚', 'why': '原因', 'source': '依据', 'suggestion': '建议', 'apply': '采用建议',
     'locate': '定位', 'none_stated': '无明确处罚（服务规范）',
@@ -82,12 +80,10 @@ const STRINGS = {
     'engine.failed': '检查引擎无法加载：{message}', 'engine.abi': '检查引擎版本 {found} 与页面（{expected}）不符，请刷新页面。',
     'engine.worker': '引擎：Web Worker', 'engine.main': '引擎：主线程（本地文件模式）',
     'masked.none': '没有需要脱敏的内容。', 'masked.done': '已脱敏。',
-    'platform.taobao': '淘宝', 'platform.tmall': '天猫', 'platform.jd': '京东', 'platform.pdd': '拼多多',
     'figure.timed': '有时间戳', 'figure.service_hours': '考核时段', 'figure.buyer_messages': '买家消息数',
     'figure.answered': '已回复', 'figure.unanswered_rounds': '未回复轮次', 'figure.first_response_seconds': '首次响应（秒）',
     'figure.average_response_seconds': '平均响应（秒）', 'figure.longest_wait_seconds': '最长等待（秒）',
     'figure.platform_bar.title': '平台考核', 'figure.platform_bar.percent': '平台考核达成率 %',
-    'platform.douyin': '抖音', 'platform.kuaishou': '快手', 'platform.1688': '1688',
     'big.note': '内容很长（{size}）：框里只显示开头 {shown}，检查的是全文。', 'big.clear': '清空',
     'size.chars': '{n} 字', 'progress': '检查中… {size}，已用 {seconds} 秒', 'progress.label': '检查进度',
     'shown.some': '只显示前 {shown} 条，共 {n} 条。', 'marks.off': '文本过长（{size}），原文中不标出高亮；问题见下方列表。',
@@ -160,8 +156,6 @@ const STRINGS = {
     'order.fix_fields': '{n} field(s) to correct (marked in red)', 'order.errors': 'The order facts have errors',
     'order.no_clock': 'No deadline runs yet. These events would start one:',
     'order.waiting': 'Not started yet (these events would start them):',
-    'severity.error': 'error', 'severity.warning': 'warning', 'severity.info': 'info',
-    'status.pending': 'pending', 'status.due_soon': 'due soon', 'status.overdue': 'overdue', 'status.met': 'met', 'status.void': 'void',
     'clean': 'No problems found ✓', 'checking': 'Checking…', 'count': '{n} findings ({error} errors, {warning} warnings, {info} info)',
     'penalty': 'Penalty', 'why': 'Why', 'source': 'Source', 'suggestion': 'Say instead', 'apply': 'Apply suggestion',
     'locate': 'Select', 'none_stated': 'no stated penalty (service standard)',
@@ -176,12 +170,10 @@ const STRINGS = {
     'engine.failed': 'The checker could not load: {message}', 'engine.abi': 'Checker version {found} does not match the page ({expected}); reload the page.',
     'engine.worker': 'Engine: Web Worker', 'engine.main': 'Engine: main thread (file mode)',
     'masked.none': 'Nothing to mask.', 'masked.done': 'Masked.',
-    'platform.taobao': 'Taobao', 'platform.tmall': 'Tmall', 'platform.jd': 'JD', 'platform.pdd': 'Pinduoduo',
     'figure.timed': 'Timed', 'figure.service_hours': 'Service hours', 'figure.buyer_messages': 'Buyer messages',
     'figure.answered': 'Answered', 'figure.unanswered_rounds': 'Unanswered rounds', 'figure.first_response_seconds': 'First response (s)',
     'figure.average_response_seconds': 'Average response (s)', 'figure.longest_wait_seconds': 'Longest wait (s)',
     'figure.platform_bar.title': 'Platform bar', 'figure.platform_bar.percent': 'Platform bar %',
-    'platform.douyin': 'Douyin', 'platform.kuaishou': 'Kuaishou', 'platform.1688': '1688',
     'big.note': 'Long text ({size}): the box shows the first {shown}; the whole text is checked.', 'big.clear': 'Clear',
     'size.chars': '{n} characters', 'progress': 'Checking… {size}, {seconds} s so far', 'progress.label': 'Check progress',
     'shown.some': 'Showing the first {shown} of {n}.', 'marks.off': 'Text too long ({size}) to highlight in place; see the findings below.',
@@ -191,14 +183,29 @@ const STRINGS = {
 };
 
 let lang = 'zh';
+// Words the core defines (kefu-lint vocabulary, read from the packs): the titles of platforms,
+// severities, deadline statuses and categories, looked up as platform.NAME, severity.NAME,
+// status.NAME and category.NAME. Filled from the module's vocabulary() when it is up.
+const WORDS = { zh: {}, en: {} };
 const listeners = [];
 
 export function t(key, values) {
-  const text = STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
+  const text = STRINGS[lang][key] ?? WORDS[lang][key] ?? STRINGS.zh[key] ?? WORDS.zh[key] ?? key;
   return values ? text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? '')) : text;
 }
 
 export const currentLang = () => lang;
+
+export function setVocabulary(vocabulary) {
+  for (const code of Object.keys(WORDS)) WORDS[code] = {};
+  const lists = { platform: vocabulary.platforms, severity: vocabulary.severities,
+    status: vocabulary.deadline_statuses, category: vocabulary.categories };
+  for (const [prefix, list] of Object.entries(lists))
+    for (const item of list || []) {
+      WORDS.zh[`${prefix}.${item.name}`] = item.title;
+      WORDS.en[`${prefix}.${item.name}`] = item.title_en || item.title;
+    }
+}
 
 // A rule field in the interface language when the pack has it (title_en, message_en).
 export function localized(item, field) {
