@@ -108,7 +108,7 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
       if (!all) continue;
       if (rule.promise) {
         // The shop's promise, when given, is what the platform judges against; the clock still
-        // starts at the rule's event (a promise of 24 h runs from payment, or 成团 on Pinduoduo).
+        // starts at the rule's event (a promise of 24 h runs from payment, or from 成团 where a group buy forms first).
         if (facts.promised_ship_by) d.due = *facts.promised_ship_by, d.basis = "promised_ship_by";
         else if (facts.promised_ship_hours) d.due = d.start + *facts.promised_ship_hours * 3600, d.basis = "promised_ship_hours";
         else d.basis = rule.estimate ? "estimate" : "platform_default";

@@ -52,7 +52,8 @@ struct DeadlineRule {
   // "estimate": the duration is not a platform's stated default (no source gives one); the
   // answer says so and asks for the shop's promise instead of passing it off as a rule.
   bool estimate = false;
-  // "replaces": rules of a borrowed pack this one stands in for (Tmall's ship_by for Taobao's).
+  // "replaces": rules of a borrowed pack this one stands in for (a platform's own ship_by for the
+  // one it borrows with the rest of another platform's deadlines).
   std::vector<std::string> replaces;
   const nlohmann::json* examples = nullptr;
   std::string file, pointer;  // where it came from, for messages

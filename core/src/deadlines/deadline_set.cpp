@@ -11,8 +11,8 @@ std::vector<DeadlineRule> deadline_rules(const PackSet& set, std::vector<Error>&
     if (read_deadline_rule(*item.value, item.pack->file, item.pointer, 0, rule, errors))
       out.push_back(std::move(rule));
   }
-  // A pack that borrows another's deadlines may stand in for some of them (Tmall's 72 h ship_by
-  // for Taobao's): one clock per duty, never two ship-by times for one order.
+  // A pack that borrows another's deadlines may stand in for some of them (its own 72 h ship_by
+  // for the borrowed one): one clock per duty, never two ship-by times for one order.
   std::vector<std::string> replaced;
   for (const auto& r : out) replaced.insert(replaced.end(), r.replaces.begin(), r.replaces.end());
   out.erase(std::remove_if(out.begin(), out.end(),

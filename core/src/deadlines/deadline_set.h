@@ -1,5 +1,5 @@
-// What the deadline engine reads from the loaded packs: the deadline rules of every pack (Tmall
-// borrows Taobao's through "extends") and the due_soon policy from settings.
+// What the deadline engine reads from the loaded packs: the deadline rules of every pack (a
+// platform pack may borrow another's through "extends") and the due_soon policy from settings.
 #pragma once
 
 #include <vector>

@@ -1,6 +1,6 @@
 // Penalty points (扣分) as pack data: per platform, one or more tracks (严重违规 / 一般违规 are
 // counted separately where the platform does), each a ladder of tiers "at N points → penalty",
-// and an optional yearly reset (JD: 1 January 00:00).
+// and an optional yearly reset (e.g. every 1 January 00:00).
 #pragma once
 
 #include <cstdint>

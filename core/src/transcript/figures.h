@@ -23,7 +23,7 @@ struct ServiceHours {
   bool inside(std::int32_t second) const { return !set || (second >= start && second < end); }
 };
 
-// A platform's published bar, e.g. Kuaishou: 3-minute reply rate ≥ 70%.
+// A platform's published bar, e.g. a 3-minute reply rate of at least 70% (settings.reply_rate_bar).
 struct ReplyBar {
   bool set = false;
   std::string title, source;
