@@ -1,5 +1,6 @@
 #include "report/check_report.h"
 
+#include "report/finding_json.h"
 #include "report/json_out.h"
 #include "transcript/output_escape.h"
 #include "text/utf8.h"
@@ -85,54 +86,13 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
   out += first ? "]" : "\n  ]";
   out += ",\n  \"findings\": [";
   std::size_t counts[3] = {0, 0, 0};
-  // A rule's own fields are the same in each of its findings: escaped once per rule, around
-  // the finding's offsets, text and suggestion. Keep in step with finding_to_json.
-  struct RuleParts {
-    const RuleMeta* rule;
-    std::string head, middle, tail;  // before start, between text and suggestion, after it
-    int severity;                    // 0 error, 1 warning, 2 info
-  };
-  std::vector<RuleParts> parts;
-  auto parts_of = [&parts](const RuleMeta& r) -> const RuleParts& {
-    for (const auto& p : parts)
-      if (p.rule == &r) return p;
-    RuleParts p{&r, "{\n      \"rule\": ", ",\n      \"title\": ", ",\n      \"source\": ",
-                vocab::severity_rank(r.severity)};
-    append_json_string(p.head, r.id);
-    p.head += ",\n      \"category\": ";
-    append_json_string(p.head, r.category);
-    p.head += ",\n      \"severity\": ";
-    append_json_string(p.head, r.severity);
-    p.head += ",\n      \"start\": ";
-    append_json_string(p.middle, r.title);
-    p.middle += ",\n      \"message\": ";
-    append_json_string(p.middle, r.message);
-    p.middle += ",\n      \"penalty\": ";
-    append_json_string(p.middle, r.penalty);
-    p.middle += ",\n      \"suggestion\": ";
-    append_json_string(p.tail, r.source);
-    p.tail += "\n    }";
-    parts.push_back(std::move(p));
-    return parts.back();
-  };
+  FindingJsonWriter writer("      ");
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
-    const RuleParts& p = parts_of(*f.rule);
-    counts[p.severity]++;
-    out += i == 0 ? "\n    " : ",\n    ";
-    out += p.head;
-    out += std::to_string(f.start);
-    out += ",\n      \"end\": ";
-    out += std::to_string(f.end);
-    out += ",\n      \"start_utf16\": ";
-    out += std::to_string(f.start_utf16);
-    out += ",\n      \"end_utf16\": ";
-    out += std::to_string(f.end_utf16);
-    out += ",\n      \"text\": ";
-    append_json_string(out, f.text);
-    out += p.middle;
-    append_json_string(out, f.suggestion);
-    out += p.tail;
+    counts[vocab::severity_rank(f.rule->severity)]++;
+    out += i == 0 ? "\n    {\n      " : ",\n    {\n      ";
+    writer.append_members(out, f);
+    out += "\n    }";
   }
   out += result.findings.empty() ? "]" : "\n  ]";
   out += ",\n  \"summary\": {\n    \"total\": " + std::to_string(result.findings.size()) +

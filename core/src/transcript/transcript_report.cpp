@@ -1,6 +1,7 @@
 #include "transcript/transcript_report.h"
 
 #include "report/check_report.h"
+#include "report/finding_json.h"
 #include "report/json_out.h"
 #include "text/utf8.h"
 #include "transcript/output_escape.h"
@@ -206,29 +207,16 @@ class ObjectWriter {
   bool first_ = true;
 };
 
-// Keep in step with finding_to_json (a test compares them): the SPEC's finding object plus
-// where it is in the transcript.
-void append_finding(std::string& out, const Conversation& c, const MessageFinding& mf) {
+// The SPEC's finding object (the one writer every output uses) with where it is in the
+// transcript around it.
+void append_finding(std::string& out, FindingJsonWriter& writer, const Conversation& c, const MessageFinding& mf) {
   const Message& m = c.messages[mf.message];
-  const Finding& f = mf.finding;
-  const RuleMeta& r = *f.rule;
   ObjectWriter w(out, "    ");
   w.num("conversation", c.index);
   w.num("message_index", m.index);
   w.null_or("line", m.line > 0, m.line);
-  w.str("rule", r.id);
-  w.str("category", r.category);
-  w.str("severity", r.severity);
-  w.num("start", f.start);
-  w.num("end", f.end);
-  w.num("start_utf16", f.start_utf16);
-  w.num("end_utf16", f.end_utf16);
-  w.str("text", f.text);
-  w.str("title", r.title);
-  w.str("message", r.message);
-  w.str("penalty", r.penalty);
-  w.str("suggestion", f.suggestion);
-  w.str("source", r.source);
+  out += ",\n      ";
+  writer.append_members(out, mf.finding);
   w.str("detail", mf.detail);
   w.end();
 }
@@ -266,7 +254,7 @@ class JsonReport : public TranscriptReport {
     for (const auto& mf : r.findings) {
       findings += first_finding_ ? "\n    " : ",\n    ";
       first_finding_ = false;
-      append_finding(findings, c, mf);
+      append_finding(findings, finding_writer_, c, mf);
     }
     conversations += first_conversation_ ? "\n    " : ",\n    ";
     first_conversation_ = false;
@@ -334,6 +322,7 @@ class JsonReport : public TranscriptReport {
   const PackSet& packs_;
   const TranscriptSettings& settings_;
   bool first_finding_ = true, first_conversation_ = true;
+  FindingJsonWriter finding_writer_{"      "};
 };
 
 class CsvReport : public TranscriptReport {
