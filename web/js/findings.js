@@ -31,8 +31,9 @@ export function errorItems(errors) {
     el('li', { 'data-code': error.code, 'data-pointer': error.pointer || null }, error.text || `[${error.code}] ${error.message}`));
 }
 
-export function countLine(findings) {
-  const count = { n: findings.length, error: 0, warning: 0, info: 0 };
-  for (const f of findings) count[f.severity] = (count[f.severity] || 0) + 1;
-  return findings.length ? t('count', count) : t('clean');
+// The core's own counts (the `summary` of a check or transcript answer) in words: the page does
+// not count findings again.
+export function countLine(summary) {
+  const s = summary || {};
+  return s.total ? t('count', { n: s.total, error: s.error || 0, warning: s.warning || 0, info: s.info || 0 }) : t('clean');
 }

@@ -86,7 +86,7 @@ export function initReply(engine) {
     list.append(...findings.slice(0, MAX_LISTED).map((f) => withRewrite(findingItem(f, { locate }), f, fixed)));
     if (findings.length > MAX_LISTED) list.append(el('li', { class: 'more' }, t('shown.some', { shown: MAX_LISTED, n: findings.length })));
     // 「未发现问题 ✓」 only from a re-check of this very text that found nothing.
-    status.textContent = text.trim() ? countLine(findings) : '';
+    status.textContent = text.trim() ? countLine(result.summary) : '';
     if (!blocking && !findings.length && text !== rewritten) changesBox.hidden = true;
   }
 

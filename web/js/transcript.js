@@ -102,7 +102,7 @@ export function initTranscript(engine) {
       return;
     }
     const findings = result.findings || [];
-    status.textContent = countLine(findings);
+    status.textContent = countLine(result.summary);
     const w = words();
     out.append(reportHeader(result, platformName()));
     const titles = new Map();
