@@ -39,5 +39,9 @@ out=$("$cli" rules --platform xhs --pack "$packs/xhs.json" --format markdown | h
 out=$(printf '亲，私信下单更便宜' | "$cli" check --pack "$packs/xhs.json" --format json -)
 [[ "$out" != *"xhs.private-message"* ]] && ok "another platform's pack stays out" || no "xhs rule on the default platform"
 
+out=$(printf '{"platform":"xhs","events":{"paid":"2024-06-18T10:00:00+08:00"}}' |
+  "$cli" deadlines --now 2024-06-18T12:00:00+08:00 --pack "$packs/xhs.json" - | head -1)
+[ "$out" = "订单时效 · 小红书 (xhs) · 现在 2024-06-18 12:00:00（北京时间）" ] && ok "deadlines name the pack's platform" || no "deadlines header: $out"
+
 "$cli" vocabulary --format csv >/dev/null 2>&1; [ $? = 2 ] && ok "vocabulary refuses csv" || no "vocabulary csv"
 exit $fails

@@ -142,6 +142,13 @@ Output deadlines(std::string_view facts_json, const Options& options) {
     const std::vector<DeadlineRule> rules = deadline_rules(engine->packs, errors);
     if (!errors.empty()) return error_output(errors, options.format);
     answer.platform = engine->packs.platform;
+    // A platform a user pack adds is named by that pack, as the built-in ones are by theirs.
+    for (const auto& p : engine->packs.packs)
+      if (!p.builtin && p.name == answer.platform && vocab::declares_platform(p.doc)) {
+        const vocab::Platform named = vocab::platform_of(p.doc, false);
+        answer.platform_title = named.title;
+        answer.platform_title_en = named.title_en;
+      }
     const bool en = options.lang == "en";
     if (facts.shipping.empty() && facts.event("shipped"))
       answer.warnings.push_back({"input.W301", "facts", "/shipping", 0, 0,

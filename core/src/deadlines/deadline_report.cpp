@@ -90,7 +90,9 @@ std::string left_text(const Deadline& d, const std::string& lang) {
 
 std::string deadlines_text(const DeadlineAnswer& a) {
   const bool z = zh(a.lang);
-  std::string s = (z ? "订单时效 · " : "Order deadlines · ") + platform_title(a.platform, a.lang) +
+  const std::string& own = z ? a.platform_title : a.platform_title_en;
+  std::string s = (z ? "订单时效 · " : "Order deadlines · ") +
+                  (own.empty() ? platform_title(a.platform, a.lang) : own + " (" + a.platform + ")") +
                   (z ? " · 现在 " : " · now ") + time::format_plain_beijing(a.now) + (z ? "（北京时间）\n" : " (Beijing time)\n");
   s += summary_line(a) + "\n";
   for (const auto& w : a.warnings) s += (z ? "注意：" : "Note: ") + w.message + "\n";

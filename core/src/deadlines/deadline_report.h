@@ -13,6 +13,7 @@ namespace kefu {
 
 struct DeadlineAnswer {
   std::string platform;
+  std::string platform_title, platform_title_en;  // the platform pack's names; empty: look up built-ins
   std::string lang = "zh";      // "zh" or "en": the words of the text and of left_text
   std::int64_t now = 0;
   std::vector<Deadline> deadlines;
