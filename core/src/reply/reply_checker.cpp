@@ -20,6 +20,7 @@ class CompiledRules {
     std::uint32_t term;
     bool latin_head, latin_tail;  // needs a non-letter neighbour on that side
     Role protects;                // for kAllow
+    bool joins = false;           // touching hits may be joined while scanning (see ReplyRule)
   };
   static constexpr std::uint32_t kCueOwner = 0xFFFFFFFF;  // `rule` of a scope cue's pattern
 
@@ -65,6 +66,26 @@ bool latin_boundary_ok(const CompiledRules::Owner& o, const NormalizedText& n, s
   return true;
 }
 
+// Marks the term owners from `first` on (one rule's) whose hits may be joined while scanning:
+// those no allow context can cover, since an allow decides on a single hit's span.
+void mark_joinable(std::vector<CompiledRules::Owner>& owners, std::size_t first) {
+  bool all_protected = false;
+  std::vector<std::uint32_t> protected_terms;
+  for (std::size_t k = first; k < owners.size(); ++k) {
+    const auto& o = owners[k];
+    if (o.role != Role::kAllow || o.protects != Role::kTerm) continue;
+    if (o.term == kAllTerms) all_protected = true;
+    else protected_terms.push_back(o.term);
+  }
+  if (all_protected) return;
+  std::sort(protected_terms.begin(), protected_terms.end());
+  for (std::size_t k = first; k < owners.size(); ++k) {
+    auto& o = owners[k];
+    o.joins = o.role == Role::kTerm &&
+              !std::binary_search(protected_terms.begin(), protected_terms.end(), o.term);
+  }
+}
+
 }  // namespace
 
 ReplyChecker::ReplyChecker() : compiled_(std::make_unique<CompiledRules>()) {}
@@ -100,8 +121,10 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
     if (!kind) continue;  // a conversation rule: the transcript checker runs it
     CollectingContext ctx(c, static_cast<std::uint32_t>(c.reply_rules.size()), env, errors,
                           items[i].pack->file, items[i].pointer);
+    const std::size_t first_owner = c.owners.size();
     auto rule = kind->compile(*items[i].value, ctx);
     if (!rule) continue;
+    if (rule->joins_touching_hits()) mark_joinable(c.owners, first_owner);
     c.reply_rules.push_back(std::move(rule));
     c.reply_meta.push_back(&c.metas[i]);
     terms = c.patterns.size();
@@ -132,7 +155,18 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
       cues.push_back({start, end, static_cast<Reading>(o.term)});
       return;
     }
-    hits[o.rule].push_back({start, end, o.term, o.role, o.protects});
+    auto& mine = hits[o.rule];
+    if (o.joins && !mine.empty()) {
+      // Hits come by end position, so a touching or overlapping one of the same term is
+      // usually the last one stored.
+      Hit& last = mine.back();
+      if (last.role == o.role && last.term == o.term && norm.touching(last.end, start)) {
+        last.start = std::min(last.start, start);
+        last.end = std::max(last.end, end);
+        return;
+      }
+    }
+    mine.push_back({start, end, o.term, o.role, o.protects});
   });
   const TextScope scope(norm, std::move(cues));
 

@@ -26,27 +26,80 @@ class PatternRule : public ReplyRule {
  public:
   PatternRule(std::vector<Element> elements, std::vector<std::vector<std::uint32_t>> sequences,
               ScopeSpec spec)
-      : elements_(std::move(elements)), sequences_(std::move(sequences)), spec_(spec) {}
+      : elements_(std::move(elements)), sequences_(std::move(sequences)), spec_(spec) {
+    required_in_.resize(elements_.size());
+    required_count_.resize(sequences_.size(), 0);
+    for (std::uint32_t q = 0; q < sequences_.size(); ++q)
+      for (std::uint32_t g : sequences_[q])
+        if (!elements_[g].optional) {
+          required_in_[g].push_back(q);
+          ++required_count_[q];
+        }
+  }
 
   void run(const ReplyView& view, const std::vector<Hit>& hits,
            std::vector<RawFinding>& out) const override {
-    if (hits.empty()) return;
-    // Most replies lack some required element of every sequence: find that out with a count
-    // before sorting anything (a long paste has many hits of common words like 不).
-    std::vector<std::uint32_t> count(elements_.size(), 0);
-    for (const Hit& h : hits)
-      if (h.role == Role::kTerm) ++count[h.term];
+    // A match lies inside one sentence, so the hits are taken a sentence at a time: they come by
+    // end position, which keeps each sentence's hits together. Most sentences lack some required
+    // element of every sequence, which a count tells before any sorting; a long paste thus costs
+    // a pass over its hits, not a sort of all of them (common words like 不 hit everywhere).
+    Scratch work;
+    work.seen.assign(elements_.size(), 0);
+    work.present.assign(sequences_.size(), 0);
+    work.by_element.resize(elements_.size());
+    const TextScope* scope = view.scope;
+    for (std::size_t i = 0; i < hits.size();) {
+      std::size_t j = i + 1;
+      if (scope) {
+        const std::uint32_t unit = scope->unit_of(hits[i].end - 1, false);
+        while (j < hits.size() && scope->unit_of(hits[j].end - 1, false) == unit) ++j;
+      } else {
+        j = hits.size();
+      }
+      run_sentence(view, hits.data() + i, hits.data() + j, work, out);
+      i = j;
+    }
+  }
+
+  bool joins_touching_hits() const override { return true; }
+
+ private:
+  // Buffers reused from sentence to sentence, and the end of the last finding (one finding per
+  // stretch of text, across sentences too).
+  struct Scratch {
+    std::vector<std::uint8_t> seen;        // per element: has a hit in this sentence
+    std::vector<std::uint32_t> present;    // per sequence: required elements with a hit
+    std::vector<std::vector<Hit>> by_element;
+    std::vector<Hit> group;
+    std::uint32_t last_end = 0;
+    bool any = false;
+  };
+
+  void run_sentence(const ReplyView& view, const Hit* begin, const Hit* end, Scratch& work,
+                    std::vector<RawFinding>& out) const {
+    // Whether some sequence has a hit for each of its required elements: each element present
+    // (counted once) adds one to the sequences that require it.
     bool possible = false;
-    for (const auto& seq : sequences_) {
-      bool all = true;
-      for (std::uint32_t g : seq) all &= elements_[g].optional || count[g] > 0;
-      possible |= all;
+    for (const Hit* h = begin; h != end; ++h) {
+      if (h->role != Role::kTerm || work.seen[h->term]) continue;
+      work.seen[h->term] = 1;
+      for (std::uint32_t q : required_in_[h->term]) possible |= ++work.present[q] == required_count_[q];
+    }
+    for (const Hit* h = begin; h != end; ++h) {
+      if (h->role != Role::kTerm || !work.seen[h->term]) continue;
+      work.seen[h->term] = 0;
+      for (std::uint32_t q : required_in_[h->term]) work.present[q] = 0;
     }
     if (!possible) return;
-    std::vector<std::vector<Hit>> by_element(elements_.size());
-    for (const Hit& h : allowed_hits(hits, Role::kTerm)) by_element[h.term].push_back(h);
+    work.group.assign(begin, end);
+    std::vector<std::vector<Hit>>& by_element = work.by_element;
+    for (auto& v : by_element) v.clear();
+    for (const Hit& h : allowed_hits(work.group, Role::kTerm)) by_element[h.term].push_back(h);
     auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); };
-    for (auto& v : by_element) std::sort(v.begin(), v.end(), by_start);
+    for (auto& v : by_element) {
+      std::sort(v.begin(), v.end(), by_start);
+      join_touching(v, view.norm);
+    }
 
     // A chain is a partial match: the element hits so far, linked backwards.
     struct Chain {
@@ -107,8 +160,8 @@ class PatternRule : public ReplyRule {
     std::sort(complete.begin(), complete.end(), by_end);
     // One finding per stretch of text: the earliest-ending match that reads right, then the
     // next one starting after it.
-    std::uint32_t last_end = 0;
-    bool any = false;
+    std::uint32_t& last_end = work.last_end;
+    bool& any = work.any;
     std::vector<Span> spans;
     for (std::int32_t id : complete) {
       const Chain& c = chains[id];
@@ -125,9 +178,26 @@ class PatternRule : public ReplyRule {
     }
   }
 
- private:
+  // An element's hits that touch or overlap are one hit (「30」 of @digit is one number), after
+  // allow contexts have had their say on each. The checker may have joined some while scanning
+  // (joins_touching_hits); joining the rest here makes the result the same either way.
+  static void join_touching(std::vector<Hit>& v, const NormalizedText& norm) {
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < v.size(); ++r) {
+      if (w > 0 && norm.touching(v[w - 1].end, v[r].start)) {
+        v[w - 1].start = std::min(v[w - 1].start, v[r].start);
+        v[w - 1].end = std::max(v[w - 1].end, v[r].end);
+      } else {
+        v[w++] = v[r];
+      }
+    }
+    v.resize(w);
+  }
+
   std::vector<Element> elements_;
   std::vector<std::vector<std::uint32_t>> sequences_;  // element indices
+  std::vector<std::vector<std::uint32_t>> required_in_;  // per element: sequences requiring it
+  std::vector<std::uint32_t> required_count_;            // per sequence: its required elements
   ScopeSpec spec_;
 };
 

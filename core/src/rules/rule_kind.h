@@ -50,6 +50,11 @@ class ReplyRule {
                    std::vector<RawFinding>& out) const = 0;
   // Detectors also mask; the default is not a detector.
   virtual bool masks() const { return false; }
+  // Whether hits of one term that touch or overlap may reach run() already joined into one
+  // (the checker then joins them while scanning, for terms no allow context can cover). Pattern
+  // elements are joined anyway: 「30」 of @digit is one number, not two hits. A long paste of
+  // order numbers would otherwise hand such a rule millions of one-digit hits.
+  virtual bool joins_touching_hits() const { return false; }
 };
 
 // Everything a kind's compile function needs: where the rule is (for errors) and where its

@@ -99,11 +99,6 @@ void TextScope::find_units() const {
   units_found_ = true;
 }
 
-std::uint32_t TextScope::unit_of(std::uint32_t i, bool clause) const {
-  if (!units_found_) find_units();
-  if (i >= sentence_.size()) return sentence_.empty() ? 0 : (clause ? clause_ : sentence_).back();
-  return clause ? clause_[i] : sentence_[i];
-}
 
 Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t n) const {
   if (cues_.empty() || n == 0) return Reading::kAsserted;

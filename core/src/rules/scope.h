@@ -39,8 +39,13 @@ class TextScope {
   };
   TextScope(const NormalizedText& norm, std::vector<Cue> cues);
 
-  // The sentence (or clause) number of match-stream character `i`.
-  std::uint32_t unit_of(std::uint32_t i, bool clause) const;
+  // The sentence (or clause) number of match-stream character `i`. Inline: pattern rules ask
+  // it for every hit of a long paste.
+  std::uint32_t unit_of(std::uint32_t i, bool clause) const {
+    if (!units_found_) find_units();
+    if (i >= sentence_.size()) return sentence_.empty() ? 0 : (clause ? clause_ : sentence_).back();
+    return clause ? clause_[i] : sentence_[i];
+  }
   // The reading of a match made of `spans` (its elements, in text order, non-empty).
   Reading reading(const ScopeSpec& spec, const Span* spans, std::size_t n) const;
   bool fires(const ScopeSpec& spec, const Span* spans, std::size_t n) const {

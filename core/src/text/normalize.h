@@ -41,6 +41,11 @@ struct NormalizedText {
   // Original [begin, end) of the match-stream span [s, e).
   std::uint32_t begin_of(std::size_t s) const { return orig_begin[s]; }
   std::uint32_t end_of(std::size_t e) const { return orig_end[e - 1]; }
+  // Whether match-stream spans ending at `e` and starting at `s` overlap, or touch with nothing
+  // stripped between them in the original (「30」 touches; 「3。0」 and 「3 0」 do not).
+  bool touching(std::size_t e, std::size_t s) const {
+    return s < e || (s == e && e > 0 && orig_end[e - 1] == orig_begin[s]);
+  }
 
   // Found on first use by the number detectors and kept here, so the mobile, ID and bank card
   // rules read a text's digits once between them.
