@@ -6,9 +6,11 @@ namespace kefu::cli {
 namespace {
 
 bool parse_format(const std::string& s, Format& f) {
-  static const std::pair<const char*, Format> kFormats[] = {
-      {"text", Format::kText}, {"json", Format::kJson}, {"csv", Format::kCsv},
-      {"markdown", Format::kMarkdown}, {"html", Format::kHtml}};
+  static const std::pair<const char*, Format> kFormats[] = {{"text", Format::kText},
+                                                            {"json", Format::kJson},
+                                                            {"csv", Format::kCsv},
+                                                            {"markdown", Format::kMarkdown},
+                                                            {"html", Format::kHtml}};
   for (const auto& [name, format] : kFormats)
     if (s == name) {
       f = format;
@@ -34,24 +36,35 @@ std::string usage() {
   for (const auto& p : kefu::platforms())
     platforms += (platforms.empty() ? "" : ", ") + p + (p == defaults.platform ? " (default)" : "");
   return "usage:\n"
-         "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
-         "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] [--buyer NAME]\n"
+         "  kefu-lint check      [--platform P] [--pack FILE]... [--no-shop] [--format text|json] "
+         "[FILE|-]\n"
+         "  kefu-lint transcript [--platform P] [--pack FILE]... [--no-shop] [--agent NAME] "
+         "[--buyer NAME]\n"
          "                       [--now TIME] [--format text|json|csv] [FILE|-]\n"
          "  kefu-lint deadlines  [--now TIME] [--lang zh|en] [--format text|json] [FILE|-]\n"
          "  kefu-lint points     --platform P [--serious N] [--general N] [--format text|json]\n"
-         "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format json|markdown|html]\n"
+         "  kefu-lint rules      [--platform P] [--pack FILE]... [--no-shop] [--format "
+         "json|markdown|html]\n"
          "                       [--shop-name NAME] [--now DATE]\n"
-         "  kefu-lint quiz       [--platform P] [--pack FILE]... [--no-shop] [--count N] [--seed S]\n"
+         "  kefu-lint quiz       [--platform P] [--pack FILE]... [--no-shop] [--count N] [--seed "
+         "S]\n"
          "                       [--format json|html]\n"
-         "  kefu-lint check      --lines [--platform P] [--pack FILE]... [FILE|-]   (JSON Lines out)\n"
-         "  kefu-lint eval       CORPUS.jsonl|DIR [--platform P] [--pack FILE]... [--format text|json]\n"
+         "  kefu-lint check      --lines [--platform P] [--pack FILE]... [FILE|-]   (JSON Lines "
+         "out)\n"
+         "  kefu-lint eval       CORPUS.jsonl|DIR [--platform P] [--pack FILE]... [--format "
+         "text|json]\n"
          "                       [--min-recall X] [--min-clean Y]\n"
          "  kefu-lint validate   PACK.json\n"
          "  kefu-lint mask       [--platform P] [FILE|-]\n"
-         "  kefu-lint fix        [--platform P] [--pack FILE]... [--no-shop] [--format text|json] [FILE|-]\n"
-         "  kefu-lint phrases    [--platform P] [--pack FILE]... [--scenario S] [--format text|json]\n"
-         "  kefu-lint vocabulary [--pack FILE]... [--format text|json]   (platforms, categories, severities...)\n"
-         "platforms: " + platforms + "; a --pack with \"platform\" adds one\n"
+         "  kefu-lint fix        [--platform P] [--pack FILE]... [--no-shop] [--format text|json] "
+         "[FILE|-]\n"
+         "  kefu-lint phrases    [--platform P] [--pack FILE]... [--scenario S] [--format "
+         "text|json]\n"
+         "  kefu-lint vocabulary [--pack FILE]... [--format text|json]   (platforms, categories, "
+         "severities...)\n"
+         "platforms: " +
+         platforms +
+         "; a --pack with \"platform\" adds one\n"
          "exit status: 0 no error-severity finding, 1 findings, 2 bad usage or bad input\n";
 }
 
@@ -125,8 +138,10 @@ bool parse_args(int argc, char** argv, Args& args, std::string& error) {
                                : "--seed 需要一个非负整数，收到 \"" + v + "\"";
         return false;
       }
-      if (a == "--count") args.options.count = static_cast<int>(x);
-      else args.options.seed = x;
+      if (a == "--count")
+        args.options.count = static_cast<int>(x);
+      else
+        args.options.seed = x;
     } else if (a == "--scenario") {
       if (!value(args.scenario)) return false;
     } else if (a == "--agent") {

@@ -16,9 +16,9 @@ struct Args {
   std::string input = "-";              // FILE or - (stdin)
   bool input_given = false;
   long long serious = -1, general = -1;  // points
-  std::string scenario;                 // phrases --scenario
-  bool lines = false;                   // check --lines: one reply per input line
-  EvalThresholds thresholds;            // eval --min-recall / --min-clean
+  std::string scenario;                  // phrases --scenario
+  bool lines = false;                    // check --lines: one reply per input line
+  EvalThresholds thresholds;             // eval --min-recall / --min-clean
   bool help = false;
 };
 

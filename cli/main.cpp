@@ -93,28 +93,41 @@ int main(int argc, char** argv) {
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
   const std::string& cmd = args.command;
-  if (cmd == "transcript") return kefu::cli::run_transcript(args);  // streams: any size, bounded memory
+  if (cmd == "transcript")
+    return kefu::cli::run_transcript(args);  // streams: any size, bounded memory
   if (cmd == "eval") return run_eval(args);
   kefu::Output out;
   std::string input;
-  const bool reads_input = cmd == "check" || cmd == "deadlines" || cmd == "fix" ||
-                           cmd == "mask" || cmd == "validate";
+  const bool reads_input =
+      cmd == "check" || cmd == "deadlines" || cmd == "fix" || cmd == "mask" || cmd == "validate";
   if (reads_input) {
     if (cmd == "validate" && !args.input_given) return fail("validate needs a PACK.json");
     if (!read_all(args.input, input, error)) return fail(error);
   }
-  if (cmd == "check" && args.lines) out = kefu::check_lines(input, args.options);
-  else if (cmd == "check") out = kefu::check(input, args.options);
-  else if (cmd == "mask") out = kefu::mask(input, args.options);
-  else if (cmd == "fix") out = kefu::fix(input, args.options);
-  else if (cmd == "phrases") out = kefu::phrases(args.scenario, args.options);
-  else if (cmd == "deadlines") out = kefu::deadlines(input, args.options);
-  else if (cmd == "points") out = kefu::points(points_request(args), args.options);
-  else if (cmd == "rules") out = kefu::rules(args.options);
-  else if (cmd == "quiz") out = kefu::quiz(args.options);
-  else if (cmd == "vocabulary") out = kefu::vocabulary(args.options);
-  else if (cmd == "validate") out = kefu::validate(args.input, input);
-  else return fail("unknown command \"" + cmd + "\"");
+  if (cmd == "check" && args.lines)
+    out = kefu::check_lines(input, args.options);
+  else if (cmd == "check")
+    out = kefu::check(input, args.options);
+  else if (cmd == "mask")
+    out = kefu::mask(input, args.options);
+  else if (cmd == "fix")
+    out = kefu::fix(input, args.options);
+  else if (cmd == "phrases")
+    out = kefu::phrases(args.scenario, args.options);
+  else if (cmd == "deadlines")
+    out = kefu::deadlines(input, args.options);
+  else if (cmd == "points")
+    out = kefu::points(points_request(args), args.options);
+  else if (cmd == "rules")
+    out = kefu::rules(args.options);
+  else if (cmd == "quiz")
+    out = kefu::quiz(args.options);
+  else if (cmd == "vocabulary")
+    out = kefu::vocabulary(args.options);
+  else if (cmd == "validate")
+    out = kefu::validate(args.input, input);
+  else
+    return fail("unknown command \"" + cmd + "\"");
   std::cout << out.out;
   std::cout.flush();
   std::cerr << out.err;

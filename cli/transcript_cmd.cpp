@@ -24,7 +24,8 @@ class Spool {
   // KEFU_TRANSCRIPT_SPOOL_BYTES sets how much a part may hold in memory before it goes to a
   // temporary file (tests set 0 to run the file path on small inputs).
   Spool() {
-    if (const char* v = std::getenv("KEFU_TRANSCRIPT_SPOOL_BYTES")) in_memory_ = std::strtoull(v, nullptr, 10);
+    if (const char* v = std::getenv("KEFU_TRANSCRIPT_SPOOL_BYTES"))
+      in_memory_ = std::strtoull(v, nullptr, 10);
   }
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
@@ -88,9 +89,13 @@ class Decoder {
   const char* decide(std::string_view first) {
     auto starts = [&](std::string_view m) { return first.substr(0, m.size()) == m; };
     const char* from = nullptr;
-    if (starts("\xFF\xFE")) from = "UTF-16LE";
-    else if (starts("\xFE\xFF")) from = "UTF-16BE";
-    else if (!starts("\xEF\xBB\xBF") && !binary(first) && !valid_utf8(first) && converts(first, "GB18030")) from = "GB18030";
+    if (starts("\xFF\xFE"))
+      from = "UTF-16LE";
+    else if (starts("\xFE\xFF"))
+      from = "UTF-16BE";
+    else if (!starts("\xEF\xBB\xBF") && !binary(first) && !valid_utf8(first) &&
+             converts(first, "GB18030"))
+      from = "GB18030";
     if (!from) return "";
     cd_ = iconv_open("UTF-8", from);
     if (cd_ == reinterpret_cast<iconv_t>(-1)) return "";
@@ -129,7 +134,8 @@ class Decoder {
 
  private:
   static bool binary(std::string_view s) {
-    for (std::string_view m : {"\x89PNG", "\xFF\xD8\xFF", "GIF8", "PK\x03\x04", "%PDF", "\xD0\xCF\x11\xE0"})
+    for (std::string_view m :
+         {"\x89PNG", "\xFF\xD8\xFF", "GIF8", "PK\x03\x04", "%PDF", "\xD0\xCF\x11\xE0"})
       if (s.substr(0, m.size()) == m) return true;
     return s.find('\0') != std::string_view::npos;
   }
@@ -137,7 +143,11 @@ class Decoder {
   static bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
-      const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c >> 4) == 0xE ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      const std::size_t n = c < 0x80                 ? 1
+                            : c >= 0xC2 && c <= 0xDF ? 2
+                            : (c >> 4) == 0xE        ? 3
+                            : c >= 0xF0 && c <= 0xF4 ? 4
+                                                     : 0;
       if (n == 0) return false;
       for (std::size_t k = 1; k < n; ++k) {
         if (i + k >= s.size()) return true;
@@ -191,10 +201,13 @@ int run_transcript(const Args& args) {
     if (first) {
       first = false;
       if (const char* from = decoder.decide(block); *from)
-        note = std::string("kefu-lint: 这个文件是 ") + from + " 编码，已转换成 UTF-8 再检查 (read as " + from + ")\n";
+        note = std::string("kefu-lint: 这个文件是 ") + from +
+               " 编码，已转换成 UTF-8 再检查 (read as " + from + ")\n";
     }
-    if (decoder.active()) stream.feed(decoder.convert(block, false));
-    else stream.feed(block);
+    if (decoder.active())
+      stream.feed(decoder.convert(block, false));
+    else
+      stream.feed(block);
     for (std::size_t k = 0; k < spools.size(); ++k) spools[k].append(stream.take(k));
   }
   if (decoder.active()) stream.feed(decoder.convert("", true));

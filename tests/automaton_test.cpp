@@ -1,10 +1,10 @@
+#include "match/automaton.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 #include <tuple>
-
-#include "match/automaton.h"
 
 namespace kefu {
 namespace {

@@ -22,7 +22,9 @@ std::string as_json_value(const PackSet& packs, const ReplyResult& result) {
     j["findings"].push_back(finding_to_json(f));
     counts[f.rule->severity == "error" ? 0 : f.rule->severity == "warning" ? 1 : 2]++;
   }
-  j["summary"] = {{"total", result.findings.size()}, {"error", counts[0]}, {"warning", counts[1]},
+  j["summary"] = {{"total", result.findings.size()},
+                  {"error", counts[0]},
+                  {"warning", counts[1]},
                   {"info", counts[2]}};
   j["warnings"] = nlohmann::ordered_json::array();
   for (const auto& w : result.warnings) j["warnings"].push_back(w.to_json());

@@ -39,14 +39,21 @@ TEST(ConversationTerms, ATriggerOnANegatedReadingStartsNoClock) {
 }
 
 TEST(ConversationTerms, BrokenLexiconReferencesAndReadingsAreRefused) {
-  std::string pack = test::read_file(test::source_path("tests/fixtures/packs/conversation_terms.json"));
-  const std::string bad_ref = std::string(pack).replace(pack.find("\"@c_hello\""), 10, "\"@c_nope\"");
+  std::string pack =
+      test::read_file(test::source_path("tests/fixtures/packs/conversation_terms.json"));
+  const std::string bad_ref =
+      std::string(pack).replace(pack.find("\"@c_hello\""), 10, "\"@c_nope\"");
   Output out = validate("c.json", bad_ref);
   EXPECT_EQ(out.status, 2);
-  EXPECT_NE(out.err.find("[pack.E212] c.json /rules/0/terms/0: 未知词表 \"@c_nope\""), std::string::npos) << out.err;
-  const std::string bad_reading = std::string(pack).replace(pack.find("\"asserted\""), 10, "\"sure\"");
+  EXPECT_NE(out.err.find("[pack.E212] c.json /rules/0/terms/0: 未知词表 \"@c_nope\""),
+            std::string::npos)
+      << out.err;
+  const std::string bad_reading =
+      std::string(pack).replace(pack.find("\"asserted\""), 10, "\"sure\"");
   out = validate("c.json", bad_reading);
-  EXPECT_NE(out.err.find("[pack.E214] c.json /rules/1/readings/0: 未知读法 \"sure\""), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("[pack.E214] c.json /rules/1/readings/0: 未知读法 \"sure\""),
+            std::string::npos)
+      << out.err;
   EXPECT_EQ(validate("c.json", pack).status, 0) << validate("c.json", pack).err;
 }
 

@@ -2,11 +2,10 @@
 // example's facts, at its "now", must give the rule's deadline with exactly that due time and
 // status, or no deadline of that rule when "due" is null. Taobao's rules also run under Tmall,
 // which inherits them through "extends".
+#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <dirent.h>
-
 #include <nlohmann/json.hpp>
 
 #include "api/engine.h"
@@ -21,12 +20,15 @@ struct DeadlineExample {
   nlohmann::json example;
 };
 
-void PrintTo(const DeadlineExample& e, std::ostream* os) { *os << e.platform << " " << e.rule << " " << e.name; }
+void PrintTo(const DeadlineExample& e, std::ostream* os) {
+  *os << e.platform << " " << e.rule << " " << e.name;
+}
 
 // The rules a platform's own pack stands in for ("replaces": Tmall's ship_by for Taobao's).
 std::vector<std::string> replaced_on(const std::string& platform) {
   std::vector<std::string> out;
-  const auto doc = nlohmann::json::parse(test::read_file(test::source_path("rules/" + platform + ".json")));
+  const auto doc =
+      nlohmann::json::parse(test::read_file(test::source_path("rules/" + platform + ".json")));
   for (const auto& rule : doc.value("deadlines", nlohmann::json::array()))
     for (const auto& id : rule.value("replaces", nlohmann::json::array())) out.push_back(id);
   return out;
@@ -41,7 +43,8 @@ std::vector<std::string> pack_files() {
   if (!h) throw std::runtime_error("cannot list " + dir);
   while (const dirent* e = readdir(h)) {
     const std::string n = e->d_name;
-    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0 && n != "pack.schema.json") out.push_back(n);
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0 && n != "pack.schema.json")
+      out.push_back(n);
   }
   closedir(h);
   std::sort(out.begin(), out.end());
@@ -64,7 +67,9 @@ std::vector<DeadlineExample> all_examples() {
       if (!loaded) continue;
       const auto replaced = replaced_on(platform);
       for (const auto& rule : doc["deadlines"]) {
-        if (std::find(replaced.begin(), replaced.end(), rule["id"].get<std::string>()) != replaced.end()) continue;
+        if (std::find(replaced.begin(), replaced.end(), rule["id"].get<std::string>()) !=
+            replaced.end())
+          continue;
         for (std::size_t i = 0; i < rule["examples"].size(); ++i)
           out.push_back({platform, rule["id"], std::to_string(i), rule["examples"][i]});
       }
@@ -102,7 +107,8 @@ TEST_P(DeadlineRuleExample, GivesItsDueTimeAndStatus) {
 
 INSTANTIATE_TEST_SUITE_P(Packs, DeadlineRuleExample, testing::ValuesIn(all_examples()),
                          [](const testing::TestParamInfo<DeadlineExample>& info) {
-                           std::string s = info.param.platform + "_" + info.param.rule + "_" + info.param.name;
+                           std::string s =
+                               info.param.platform + "_" + info.param.rule + "_" + info.param.name;
                            for (char& ch : s)
                              if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return s;
@@ -119,7 +125,8 @@ TEST(DeadlinePacks, ExamplesAreFoundInEveryPackThatHasDeadlines) {
   for (const std::string& file : pack_files()) {
     const auto doc = nlohmann::json::parse(test::read_file(test::source_path("rules/" + file)));
     for (const auto& rule : doc.value("deadlines", nlohmann::json::array())) {
-      EXPECT_FALSE(rule.value("examples", nlohmann::json::array()).empty()) << rule["id"] << " has no example";
+      EXPECT_FALSE(rule.value("examples", nlohmann::json::array()).empty())
+          << rule["id"] << " has no example";
       bool run = false;
       for (const auto& e : examples) run |= e.rule == rule["id"];
       EXPECT_TRUE(run) << rule["id"] << " of " << file << " runs on no platform";
@@ -130,11 +137,13 @@ TEST(DeadlinePacks, ExamplesAreFoundInEveryPackThatHasDeadlines) {
 // The SPEC's kinds, each given by at least one built-in rule for the platforms it names.
 TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> want = {
-      {"taobao", {"unpaid_close", "payment_reminder", "refund_unshipped", "seller_refund_response",
-                  "buyer_after_refusal", "buyer_return", "auto_confirm", "return_window", "appeal_by",
-                  "order_verify", "refund_handle"}},
-      {"tmall", {"unpaid_close", "refund_unshipped", "auto_confirm", "ship_by", "invoice_by", "vat_invoice_by",
-                 "pickup_by", "appeal_by"}},
+      {"taobao",
+       {"unpaid_close", "payment_reminder", "refund_unshipped", "seller_refund_response",
+        "buyer_after_refusal", "buyer_return", "auto_confirm", "return_window", "appeal_by",
+        "order_verify", "refund_handle"}},
+      {"tmall",
+       {"unpaid_close", "refund_unshipped", "auto_confirm", "ship_by", "invoice_by",
+        "vat_invoice_by", "pickup_by", "appeal_by"}},
       {"jd", {"invoice_by", "return_window", "exchange_window"}},
       {"1688", {"invoice_by"}},
       {"pdd", {"ship_by"}},
@@ -143,7 +152,8 @@ TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {
   for (const auto& [platform, kinds] : want) {
     const Engine& e = test::engine(platform);
     std::set<std::string> have;
-    for (const auto& item : e.packs.items("deadlines")) have.insert((*item.value)["kind"].get<std::string>());
+    for (const auto& item : e.packs.items("deadlines"))
+      have.insert((*item.value)["kind"].get<std::string>());
     for (const auto& k : kinds) EXPECT_TRUE(have.count(k)) << platform << " lacks " << k;
   }
 }
@@ -151,9 +161,11 @@ TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {
 TEST(DeadlinePacks, TmallBorrowsOnlyTaobaosDeadlines) {
   const Engine& e = test::engine("tmall");
   bool unpaid = false;
-  for (const auto& item : e.packs.items("deadlines")) unpaid |= (*item.value)["id"] == "taobao.unpaid-close";
+  for (const auto& item : e.packs.items("deadlines"))
+    unpaid |= (*item.value)["id"] == "taobao.unpaid-close";
   EXPECT_TRUE(unpaid);
-  for (const auto& item : e.packs.items("rules")) EXPECT_NE(item.pack->name, "taobao") << (*item.value)["id"];
+  for (const auto& item : e.packs.items("rules"))
+    EXPECT_NE(item.pack->name, "taobao") << (*item.value)["id"];
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
+#include "detect/detectors.h"
+
 #include <gtest/gtest.h>
 
-#include "detect/detectors.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -9,7 +10,8 @@ namespace {
 
 struct Folded {
   std::u32string original, folded;
-  explicit Folded(const std::string& s) : original(decode_utf8(s).chars), folded(normalize(original).folded) {}
+  explicit Folded(const std::string& s)
+      : original(decode_utf8(s).chars), folded(normalize(original).folded) {}
 };
 
 TEST(Detectors, MobileNumbersInTheirUsualShapes) {

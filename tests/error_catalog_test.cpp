@@ -1,16 +1,16 @@
 // The error catalog (core/src/common/error_catalog.inc) is the one definition of every code:
 // each code the sources use is in it, each entry is complete in both languages, and the named
 // constructors print what the call sites printed before they used them.
+#include "common/error_catalog.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
-#include "common/error_catalog.h"
 #include "kefu/kefu.h"
 #include "pack/pack.h"
 #include "test_support.h"
@@ -22,11 +22,15 @@ namespace {
 std::map<std::string, std::string> codes_in_sources() {
   std::map<std::string, std::string> out;
   // Quoted ("pack.E201", 'page.E001') or printed by hand ("[usage.E004]: ").
-  const std::regex code("[\"'\\[]((usage|input|transcript|pack|internal|wasm|page)\\.[EW][0-9]{3})[\"'\\]]");
+  const std::regex code(
+      "[\"'\\[]((usage|input|transcript|pack|internal|wasm|page)\\.[EW][0-9]{3})[\"'\\]]");
   for (const char* dir : {"core", "cli", "wasm", "web"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_path(dir))) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(test::source_path(dir))) {
       const auto ext = entry.path().extension().string();
-      if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".h" && ext != ".inc" && ext != ".js")) continue;
+      if (!entry.is_regular_file() ||
+          (ext != ".cpp" && ext != ".h" && ext != ".inc" && ext != ".js"))
+        continue;
       if (entry.path().filename() == "error_catalog.inc") continue;
       const std::string text = test::read_file(entry.path().string());
       for (std::sregex_iterator it(text.begin(), text.end(), code), end; it != end; ++it)
@@ -40,7 +44,8 @@ TEST(ErrorCatalog, EveryCodeUsedIsDefined) {
   const auto used = codes_in_sources();
   EXPECT_GE(used.size(), 50u) << "the source scan found too few codes to be looking at the sources";
   for (const auto& [code, where] : used)
-    EXPECT_NE(find_error_spec(code), nullptr) << code << " (used in " << where << ") is not in error_catalog.inc";
+    EXPECT_NE(find_error_spec(code), nullptr)
+        << code << " (used in " << where << ") is not in error_catalog.inc";
 }
 
 TEST(ErrorCatalog, EveryCodeDefinedIsUsedOnce) {
@@ -57,7 +62,8 @@ std::set<std::string> slots(std::string_view t) {
   std::set<std::string> out;
   const std::string s(t);
   const std::regex slot("\\{([a-z_]+)\\}");
-  for (std::sregex_iterator it(s.begin(), s.end(), slot), end; it != end; ++it) out.insert((*it)[1]);
+  for (std::sregex_iterator it(s.begin(), s.end(), slot), end; it != end; ++it)
+    out.insert((*it)[1]);
   return out;
 }
 
@@ -75,7 +81,8 @@ TEST(ErrorCatalog, EveryEntryHasAMeaningAndBothTemplatesWithTheSameFields) {
 }
 
 TEST(ErrorCatalog, TemplatesAreFilledAndAMissingFieldShows) {
-  EXPECT_EQ(fill_error_template("{command} prints {formats}", {{"command", "rules"}, {"formats", "json"}}),
+  EXPECT_EQ(fill_error_template("{command} prints {formats}",
+                                {{"command", "rules"}, {"formats", "json"}}),
             "rules prints json");
   EXPECT_EQ(fill_error_template("{a}{b} and {c", {{"a", "1"}}), "1{b} and {c");
   EXPECT_EQ(fill_error_template("", {}), "");
@@ -85,11 +92,14 @@ TEST(ErrorCatalog, TemplatesAreFilledAndAMissingFieldShows) {
 TEST(ErrorCatalog, NamedConstructorsKeepThePrintedForm) {
   EXPECT_EQ(errors::input_too_large(67108865, 67108864, "en").to_string(),
             "[input.E103]: input is 67108865 bytes; the limit is 67108864");
-  EXPECT_EQ(errors::input_too_large(9, 8, "zh").to_string(), "[input.E103]: 输入有 9 字节，上限是 8");
+  EXPECT_EQ(errors::input_too_large(9, 8, "zh").to_string(),
+            "[input.E103]: 输入有 9 字节，上限是 8");
   EXPECT_EQ(errors::format_not_offered("transcript", "text, json or csv", "en").to_string(),
             "[usage.E002]: transcript prints text, json or csv");
-  EXPECT_EQ(errors::internal("check", "boom", "en").to_string(), "[internal.E900]: check failed: boom");
-  Error placed = catalog_error("pack.E217", "en", {{"field", "/title"}}, "my.json", "/rules/0/title");
+  EXPECT_EQ(errors::internal("check", "boom", "en").to_string(),
+            "[internal.E900]: check failed: boom");
+  Error placed =
+      catalog_error("pack.E217", "en", {{"field", "/title"}}, "my.json", "/rules/0/title");
   EXPECT_EQ(placed.to_string(), "[pack.E217] my.json /rules/0/title: /title must not be empty");
 }
 

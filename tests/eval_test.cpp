@@ -1,9 +1,10 @@
 // kefu-lint eval and check --lines: the arithmetic on a small labeled fixture corpus
 // (tests/fixtures/eval/), checked with the rule-language fixture pack alone so that edits to the
 // built-in packs do not move the figures; the public functions for errors and shapes.
+#include "eval/eval.h"
+
 #include <gtest/gtest.h>
 
-#include "eval/eval.h"
 #include "pack/pack.h"
 #include "reply/reply_checker.h"
 #include "test_support.h"
@@ -15,8 +16,8 @@ const ReplyChecker& fixture_checker() {
   static const auto checker = [] {
     PackSet set;
     set.platform = "taobao";
-    nlohmann::json doc =
-        nlohmann::json::parse(test::read_file(test::source_path("tests/fixtures/packs/language.json")));
+    nlohmann::json doc = nlohmann::json::parse(
+        test::read_file(test::source_path("tests/fixtures/packs/language.json")));
     set.packs.push_back(Pack{"lang", "language.json", false, doc, {}});
     std::vector<Error> errors;
     auto c = ReplyChecker::build(set, errors);
@@ -29,7 +30,8 @@ const ReplyChecker& fixture_checker() {
 std::vector<CorpusFile> corpus() {
   std::vector<CorpusFile> files;
   for (const char* name : {"more.jsonl", "replies.jsonl"})
-    files.push_back({name, test::read_file(test::source_path(std::string("tests/fixtures/eval/") + name))});
+    files.push_back(
+        {name, test::read_file(test::source_path(std::string("tests/fixtures/eval/") + name))});
   return files;
 }
 
@@ -97,13 +99,16 @@ TEST(Eval, JsonReportAndThresholds) {
 
   Output recall = render_eval(r, {"x.jsonl"}, {0.9, -1}, Format::kJson);
   EXPECT_EQ(recall.status, 1);
-  EXPECT_NE(recall.err.find("off_platform 召回率 0.500 低于 0.90"), std::string::npos) << recall.err;
+  EXPECT_NE(recall.err.find("off_platform 召回率 0.500 低于 0.90"), std::string::npos)
+      << recall.err;
   EXPECT_NE(recall.err.find("return_refusal 召回率 0.000"), std::string::npos);
   Output clean = render_eval(r, {"x.jsonl"}, {-1, 0.97}, Format::kText);
   EXPECT_EQ(clean.status, 1);
   EXPECT_NE(clean.err.find("干净率 0.667 低于 0.97"), std::string::npos) << clean.err;
-  EXPECT_NE(clean.out.find("总体召回率 0.667（4/6），干净率 0.667（2/3）"), std::string::npos) << clean.out;
-  EXPECT_NE(clean.out.find("[c3] taobao 多报 false_promise（lang.promise）：今天一定能到"), std::string::npos);
+  EXPECT_NE(clean.out.find("总体召回率 0.667（4/6），干净率 0.667（2/3）"), std::string::npos)
+      << clean.out;
+  EXPECT_NE(clean.out.find("[c3] taobao 多报 false_promise（lang.promise）：今天一定能到"),
+            std::string::npos);
   EXPECT_NE(clean.out.find("[m1] douyin 漏 off_platform（实报 invoice_refusal）：专票开不了⏎抱歉"),
             std::string::npos);
 }
@@ -113,11 +118,15 @@ TEST(Eval, BadLinesNameTheirLineInChinese) {
   std::vector<Error> errors;
   const std::string text = test::read_file(test::source_path("tests/fixtures/eval/bad.jsonl.txt"));
   EXPECT_FALSE(read_labeled({{"bad.jsonl", text}}, "taobao", out, errors));
-  EXPECT_EQ(join_errors(errors),
-            "[input.E302] bad.jsonl:2: 第 2 行缺少数组字段 \"categories\"（违规类别；干净的回复写 []）\n"
-            "[input.E301] bad.jsonl:3: 第 3 行不是 JSON 对象；每行应为 {\"id\", \"platform\", \"text\", \"categories\": [...]}\n"
-            "[input.E303] bad.jsonl:4: 第 4 行的类别 \"nope\" 不是回复类别（kefu-lint rules --format json 列出类别）\n"
-            "[input.E303] bad.jsonl:4: 第 4 行的平台 \"ebay\" 未知；可选：taobao, tmall, jd, pdd, douyin, kuaishou, 1688\n");
+  EXPECT_EQ(
+      join_errors(errors),
+      "[input.E302] bad.jsonl:2: 第 2 行缺少数组字段 \"categories\"（违规类别；干净的回复写 []）\n"
+      "[input.E301] bad.jsonl:3: 第 3 行不是 JSON 对象；每行应为 {\"id\", \"platform\", \"text\", "
+      "\"categories\": [...]}\n"
+      "[input.E303] bad.jsonl:4: 第 4 行的类别 \"nope\" 不是回复类别（kefu-lint rules --format "
+      "json 列出类别）\n"
+      "[input.E303] bad.jsonl:4: 第 4 行的平台 \"ebay\" 未知；可选：taobao, tmall, jd, pdd, "
+      "douyin, kuaishou, 1688\n");
   Options o;
   Output bad = eval({{"bad.jsonl", text}}, {}, o);
   EXPECT_EQ(bad.status, 2);
@@ -129,7 +138,8 @@ TEST(Eval, BadLinesNameTheirLineInChinese) {
 
 TEST(CheckLines, OneJsonObjectPerInputLine) {
   Options o;
-  o.packs = {{"language.json", test::read_file(test::source_path("tests/fixtures/packs/language.json"))}};
+  o.packs = {
+      {"language.json", test::read_file(test::source_path("tests/fixtures/packs/language.json"))}};
   Output out = check_lines("专票开不了\n\n请不要加微信哦\r\n普票开不了", o);
   EXPECT_EQ(out.status, 1);
   std::vector<nlohmann::json> lines;

@@ -42,8 +42,10 @@ std::vector<std::string> kept_handles(const std::string& before, const std::stri
     run.clear();
   };
   for (char c : before + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@' || c == '.') run += c;
-    else flush();
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '@' || c == '.')
+      run += c;
+    else
+      flush();
   }
   return out;
 }
@@ -57,8 +59,7 @@ TEST(FixMeasure, NinetyFivePercentOfFlaggedRepliesComeOutClean) {
     const std::string platform = c["platform"], text = c["text"];
     const Engine& e = test::engine(platform);
     bool raised = false;
-    for (const auto& f : e.checker->check(text).findings)
-      raised |= f.rule->severity != "info";
+    for (const auto& f : e.checker->check(text).findings) raised |= f.rule->severity != "info";
     if (!raised) {
       // A detection miss, not a fix: listed so the packs can catch up, and not counted.
       std::printf("  not flagged on %s: %s\n", platform.c_str(), text.c_str());
@@ -70,8 +71,10 @@ TEST(FixMeasure, NinetyFivePercentOfFlaggedRepliesComeOutClean) {
     for (const auto& f : r.findings) clean &= f.finding.rule->severity == "info";
     const bool long_enough = content_length(decode_utf8(r.text).chars) >= 5;
     const auto kept = kept_handles(text, r.text);
-    if (clean && long_enough && kept.empty()) ++good;
-    else failures += "  " + platform + ": " + text + " -> " + r.text + "\n";
+    if (clean && long_enough && kept.empty())
+      ++good;
+    else
+      failures += "  " + platform + ": " + text + " -> " + r.text + "\n";
   }
   ASSERT_GE(flagged, 100);
   const double rate = 100.0 * good / flagged;

@@ -72,7 +72,8 @@ TEST(FixPhrases, PublicJsonAndScenarioFilter) {
   for (const auto& p : only["phrases"]) EXPECT_EQ(p["scenario"], "发票");
   const Output bad = phrases("发货", o);
   EXPECT_EQ(bad.status, 2);
-  EXPECT_NE(bad.err.find("--scenario: 没有场景“发货”；jd 的场景有：开场问候、"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--scenario: 没有场景“发货”；jd 的场景有：开场问候、"), std::string::npos)
+      << bad.err;
 }
 
 TEST(FixPhrases, AShopsOwnPackAddsAndReplacesPhrases) {
@@ -101,13 +102,18 @@ TEST(FixPhrases, BadPhraseSectionsAreRejectedWithTheirPlace) {
   const Output out = validate("myshop.json", pack);
   EXPECT_EQ(out.status, 2);
   EXPECT_NE(out.err.find("[pack.E202] myshop.json /phrases/0/platforms/0: unknown platform"),
-            std::string::npos) << out.err;
+            std::string::npos)
+      << out.err;
   EXPECT_NE(out.err.find("[pack.E207] myshop.json /phrases/1/id: duplicate phrase id \"a\""),
-            std::string::npos) << out.err;
+            std::string::npos)
+      << out.err;
   EXPECT_NE(out.err.find("[pack.E201] myshop.json /phrases/1/text: must be a string"),
-            std::string::npos) << out.err;
-  EXPECT_NE(out.err.find("[pack.E201] myshop.json /phrases/1/by_platform/jd: must be a non-empty string"),
-            std::string::npos) << out.err;
+            std::string::npos)
+      << out.err;
+  EXPECT_NE(
+      out.err.find("[pack.E201] myshop.json /phrases/1/by_platform/jd: must be a non-empty string"),
+      std::string::npos)
+      << out.err;
 }
 
 }  // namespace

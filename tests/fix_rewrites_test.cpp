@@ -187,15 +187,22 @@ TEST(FixRewrites, BadRewriteSectionsAreRejectedWithTheirPlace) {
     {"rule": "myshop.x", "advice": "", "candidates": []}]})";
   const Output out = validate("myshop.json", pack);
   EXPECT_EQ(out.status, 2);
-  EXPECT_NE(out.err.find("[pack.E203] myshop.json /rewrites/0/category: unknown category \"rudeness\""),
-            std::string::npos) << out.err;
-  EXPECT_NE(out.err.find("[pack.E202] myshop.json /rewrites/0/candidates/0/scope: must be \"match\", "
-                         "\"clause\", \"sentence\" or \"reply\""),
-            std::string::npos) << out.err;
+  EXPECT_NE(
+      out.err.find("[pack.E203] myshop.json /rewrites/0/category: unknown category \"rudeness\""),
+      std::string::npos)
+      << out.err;
+  EXPECT_NE(
+      out.err.find("[pack.E202] myshop.json /rewrites/0/candidates/0/scope: must be \"match\", "
+                   "\"clause\", \"sentence\" or \"reply\""),
+      std::string::npos)
+      << out.err;
   EXPECT_NE(out.err.find("[pack.E202] myshop.json /rewrites/1/advice: must not be empty"),
-            std::string::npos) << out.err;
-  EXPECT_NE(out.err.find("[pack.E201] myshop.json /rewrites/1/candidates: must be a non-empty array"),
-            std::string::npos) << out.err;
+            std::string::npos)
+      << out.err;
+  EXPECT_NE(
+      out.err.find("[pack.E201] myshop.json /rewrites/1/candidates: must be a non-empty array"),
+      std::string::npos)
+      << out.err;
 }
 
 TEST(FixRewrites, HostileInputStaysBounded) {

@@ -25,7 +25,8 @@ inline std::string first_difference(const std::string& expected, const std::stri
     const std::size_t end = s.find('\n', from);
     return s.substr(from, end == std::string::npos ? std::string::npos : end - from);
   };
-  return "line " + std::to_string(line) + "\n  golden: " + line_at(expected, i) + "\n  actual: " + line_at(actual, i);
+  return "line " + std::to_string(line) + "\n  golden: " + line_at(expected, i) +
+         "\n  actual: " + line_at(actual, i);
 }
 
 inline void expect_golden(const std::string& path, const std::string& actual) {
@@ -40,15 +41,18 @@ inline void expect_golden(const std::string& path, const std::string& actual) {
   if (std::getenv("KEFU_UPDATE_GOLDEN")) {
     std::ofstream(path, std::ios::binary) << actual;
     ADD_FAILURE() << "golden rewritten; review the diff and rerun: " << path
-                  << (present ? "\nfirst change at " + first_difference(expected, actual) : "\n(new file)");
+                  << (present ? "\nfirst change at " + first_difference(expected, actual)
+                              : "\n(new file)");
     return;
   }
   if (!present) {
-    ADD_FAILURE() << "missing golden file " << path << " (run with KEFU_UPDATE_GOLDEN=1, then review it)";
+    ADD_FAILURE() << "missing golden file " << path
+                  << " (run with KEFU_UPDATE_GOLDEN=1, then review it)";
     return;
   }
-  EXPECT_EQ(actual, expected) << "golden file " << path << " differs at " << first_difference(expected, actual)
-                              << "\n(after an intended change: KEFU_UPDATE_GOLDEN=1, review the diff, rerun)";
+  EXPECT_EQ(actual, expected)
+      << "golden file " << path << " differs at " << first_difference(expected, actual)
+      << "\n(after an intended change: KEFU_UPDATE_GOLDEN=1, review the diff, rerun)";
 }
 
 }  // namespace kefu::test

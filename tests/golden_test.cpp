@@ -1,9 +1,9 @@
 // Golden files (STYLE §10): the exact bytes of every output format, diffed.
 // KEFU_UPDATE_GOLDEN=1 rewrites those that differ and fails the run; review the diff and rerun.
+#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 #include <set>
 
@@ -20,7 +20,9 @@ struct GoldenCase {
   std::string extension;
 };
 
-void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.command << " " << c.name << " " << c.extension; }
+void PrintTo(const GoldenCase& c, std::ostream* os) {
+  *os << c.command << " " << c.name << " " << c.extension;
+}
 
 std::vector<GoldenCase> cases() {
   auto doc = nlohmann::json::parse(test::read_file(test::source_path("tests/golden/cases.json")));
@@ -28,8 +30,11 @@ std::vector<GoldenCase> cases() {
   for (const auto& c : doc["cases"]) {
     for (const auto& f : c["formats"]) {
       std::string fmt = f.get<std::string>();
-      Format format = fmt == "json" ? Format::kJson : fmt == "markdown" ? Format::kMarkdown
-                      : fmt == "html" ? Format::kHtml : fmt == "csv" ? Format::kCsv : Format::kText;
+      Format format = fmt == "json"       ? Format::kJson
+                      : fmt == "markdown" ? Format::kMarkdown
+                      : fmt == "html"     ? Format::kHtml
+                      : fmt == "csv"      ? Format::kCsv
+                                          : Format::kText;
       std::string ext = fmt == "markdown" ? "md" : fmt == "text" ? "txt" : fmt;
       out.push_back({c["name"], c["command"], c.value("platform", "taobao"), c.value("input", ""),
                      format, ext});
@@ -48,13 +53,19 @@ std::string run(const GoldenCase& c) {
   Options o;
   o.platform = c.platform;
   o.format = c.format;
-  std::string input = c.input.empty() ? "" : test::read_file(test::source_path("tests/golden/" + c.input));
+  std::string input =
+      c.input.empty() ? "" : test::read_file(test::source_path("tests/golden/" + c.input));
   Output out;
-  if (c.command == "check") out = check(input, o);
-  else if (c.command == "rules") out = rules(o);
-  else if (c.command == "mask") out = mask(input, o);
-  else ADD_FAILURE() << "unknown golden command " << c.command;
-  return "status " + std::to_string(out.status) + "\n" + out.out + (out.err.empty() ? "" : "--- stderr\n" + out.err);
+  if (c.command == "check")
+    out = check(input, o);
+  else if (c.command == "rules")
+    out = rules(o);
+  else if (c.command == "mask")
+    out = mask(input, o);
+  else
+    ADD_FAILURE() << "unknown golden command " << c.command;
+  return "status " + std::to_string(out.status) + "\n" + out.out +
+         (out.err.empty() ? "" : "--- stderr\n" + out.err);
 }
 
 class Golden : public testing::TestWithParam<GoldenCase> {};
@@ -68,7 +79,8 @@ TEST_P(Golden, OutputMatches) {
 
 INSTANTIATE_TEST_SUITE_P(Cli, Golden, testing::ValuesIn(cases()),
                          [](const testing::TestParamInfo<GoldenCase>& info) {
-                           std::string s = info.param.command + "_" + info.param.name + "_" + info.param.extension;
+                           std::string s = info.param.command + "_" + info.param.name + "_" +
+                                           info.param.extension;
                            for (auto& ch : s)
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return s;
@@ -93,7 +105,9 @@ TEST(GoldenFiles, EveryOutputFileBelongsToACase) {
 
 // The cases are read from tests/golden/cases.json: a reader that found none would run nothing
 // and pass.
-TEST(GoldenFiles, TheCasesAreFound) { EXPECT_GE(cases().size(), 16u) << "check, mask and rules cases x formats"; }
+TEST(GoldenFiles, TheCasesAreFound) {
+  EXPECT_GE(cases().size(), 16u) << "check, mask and rules cases x formats";
+}
 
 }  // namespace
 }  // namespace kefu

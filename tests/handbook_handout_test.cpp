@@ -3,10 +3,9 @@
 // deadlines and the source list; never an internal file name (issue 13).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "kefu/kefu.h"
 
@@ -24,7 +23,8 @@ Output handout(const std::string& platform, const std::string& shop = "") {
 
 int count(const std::string& s, const std::string& what) {
   int n = 0;
-  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size()))
+    ++n;
   return n;
 }
 
@@ -77,7 +77,8 @@ TEST(HandbookHandout, EachRuleHasLabelledPenaltyRepliesAndCitation) {
 }
 
 TEST(HandbookHandout, ShopNameOnTheCoverOnlyWhenGiven) {
-  EXPECT_NE(handout("jd", "小美的店").out.find("<dt>店铺</dt><dd>小美的店</dd>"), std::string::npos);
+  EXPECT_NE(handout("jd", "小美的店").out.find("<dt>店铺</dt><dd>小美的店</dd>"),
+            std::string::npos);
   EXPECT_EQ(handout("jd").out.find("<dt>店铺</dt>"), std::string::npos);
   EXPECT_NE(handout("jd", "<b>").out.find("&lt;b&gt;"), std::string::npos) << "escaped";
 }
@@ -108,8 +109,10 @@ TEST(HandbookHandout, UserPackSourcesAreCheckedAndCited) {
       R"("terms":["笨蛋"],"examples":{"bad":["你个笨蛋"],"good":["好的"]},"source":)";
   Options o;
   o.format = Format::kHtml;
-  o.packs = {{"my.json", R"({"pack":"my","sources":[{"id":"my-code","kind":"shop","title":"本店客服手册","issuer":"小美的店","date":"2025"}],"rules":[)" +
-                             rule + R"("my-code（第3条）"}]})"}};
+  o.packs = {
+      {"my.json",
+       R"({"pack":"my","sources":[{"id":"my-code","kind":"shop","title":"本店客服手册","issuer":"小美的店","date":"2025"}],"rules":[)" +
+           rule + R"("my-code（第3条）"}]})"}};
   const Output ok = rules(o);
   ASSERT_EQ(ok.status, 0) << ok.out;
   EXPECT_NE(ok.out.find("本店客服手册 · 小美的店 · 2025（第3条）"), std::string::npos);

@@ -18,7 +18,8 @@ TEST(HostileInput, TenMegabyteSingleLine) {
   const std::string chunk = "亲，这款商品现在有货，加微信聊😀，发票可以开的哦。";
   while (line.size() < (10u << 20)) line += chunk;
   Options o = json_options();
-  o.packs.push_back({"kinds.json", test::read_file(test::source_path("tests/fixtures/packs/kinds.json"))});
+  o.packs.push_back(
+      {"kinds.json", test::read_file(test::source_path("tests/fixtures/packs/kinds.json"))});
   Output out = check(line, o);
   EXPECT_EQ(out.status, 1);
   auto j = nlohmann::json::parse(out.out);
@@ -78,7 +79,8 @@ TEST(HostileInput, HundredThousandTermPackLoadsAndChecks) {
 }
 
 TEST(HostileInput, PackOverTheSizeLimitIsRefused) {
-  std::string pack = "{\"pack\":\"big\",\"description\":\"" + std::string(Limits::kMaxPackBytes, 'x') + "\"}";
+  std::string pack =
+      "{\"pack\":\"big\",\"description\":\"" + std::string(Limits::kMaxPackBytes, 'x') + "\"}";
   Output out = validate("big.json", pack);
   EXPECT_EQ(out.status, 2);
   EXPECT_EQ(out.err.rfind("[pack.E105] big.json: pack is ", 0), 0u) << out.err;
@@ -91,7 +93,8 @@ TEST(HostileInput, OptionsJsonMistakesAreSentences) {
   EXPECT_EQ(error, "options must be a JSON object");
   EXPECT_FALSE(options_from_json(R"({"shop":"yes"})", o, error));
   EXPECT_EQ(error, "options.shop must be true or false");
-  EXPECT_TRUE(options_from_json(R"({"platform":"jd","format":"json","packs":[{"name":"a","json":"{}"}]})", o, error));
+  EXPECT_TRUE(options_from_json(
+      R"({"platform":"jd","format":"json","packs":[{"name":"a","json":"{}"}]})", o, error));
   EXPECT_EQ(o.platform, "jd");
   EXPECT_EQ(o.format, Format::kJson);
   EXPECT_EQ(o.packs.size(), 1u);

@@ -53,7 +53,8 @@ TEST(Limits, InputAtTheLimitIsReadInputOneByteOverIsRefused) {
 
 TEST(Limits, PackAtTheSizeLimitLoadsOneByteOverIsRefused) {
   const std::string head = R"({"pack":"my","description":")", tail = "\"}";
-  std::string pack = head + std::string(Limits::kMaxPackBytes - head.size() - tail.size(), 'x') + tail;
+  std::string pack =
+      head + std::string(Limits::kMaxPackBytes - head.size() - tail.size(), 'x') + tail;
   ASSERT_EQ(pack.size(), Limits::kMaxPackBytes);
   Output at = validate("my.json", pack);
   EXPECT_EQ(at.status, 0) << at.err;
@@ -65,7 +66,8 @@ TEST(Limits, PackAtTheSizeLimitLoadsOneByteOverIsRefused) {
 TEST(Limits, NestingAtTheLimitParsesOneDeeperIsRefused) {
   // The pack object is level 1 and settings level 2, so 30 arrays reach exactly 32.
   auto nested = [](int arrays) {
-    return R"({"pack":"my","settings":{"x":)" + std::string(arrays, '[') + std::string(arrays, ']') + "}}";
+    return R"({"pack":"my","settings":{"x":)" + std::string(arrays, '[') +
+           std::string(arrays, ']') + "}}";
   };
   Output at = validate("my.json", nested(Limits::kMaxJsonDepth - 2));
   EXPECT_EQ(at.status, 0) << at.err;
@@ -94,7 +96,8 @@ TEST(Limits, RuleCountAtTheLimitLoadsOneMoreIsRefused) {
 TEST(Limits, TermLengthAtTheLimitLoadsOneMoreCharacterIsRefused) {
   // Characters, not bytes: 64 CJK characters are 192 bytes.
   std::string term;
-  for (std::size_t i = 0; i < Limits::kMaxTermChars; ++i) append_utf8(term, 0x4E00 + static_cast<char32_t>(i));
+  for (std::size_t i = 0; i < Limits::kMaxTermChars; ++i)
+    append_utf8(term, 0x4E00 + static_cast<char32_t>(i));
   Output at = validate("my.json", pack_of(rule("my.r", ",\"terms\":[\"" + term + "\"]")));
   EXPECT_EQ(at.status, 0) << at.err;
   term += "字";
@@ -105,7 +108,8 @@ TEST(Limits, TermLengthAtTheLimitLoadsOneMoreCharacterIsRefused) {
 std::string proximity(const std::string& fields) {
   return pack_of(R"({"id":"my.p","kind":"proximity","category":"invoice_refusal","severity":"error",
   "title":"t","message":"m","penalty":"","source":"s","a":["不"],"b":["发票"],
-  "examples":{"bad":["不开发票"],"good":["开发票"]})" + fields + "}");
+  "examples":{"bad":["不开发票"],"good":["开发票"]})" +
+                 fields + "}");
 }
 
 TEST(Limits, ProximityWindowAtTheLimitLoadsOneMoreIsRefused) {
@@ -140,9 +144,14 @@ TEST(Limits, WindowOfTheLimitFindsAPairExactlyThatFarApart) {
 }
 
 TEST(Limits, OneTermListAtTheLimitLoadsOneMoreIsRefused) {
-  Output at = validate("my.json", pack_of(rule("my.r", ",\"terms\":[" + distinct_terms(Limits::kMaxTermsTotal) + "]")));
+  Output at = validate(
+      "my.json",
+      pack_of(rule("my.r", ",\"terms\":[" + distinct_terms(Limits::kMaxTermsTotal) + "]")));
   EXPECT_EQ(at.status, 0) << at.err.substr(0, 300);
-  EXPECT_EQ(validate("my.json", pack_of(rule("my.r", ",\"terms\":[" + distinct_terms(Limits::kMaxTermsTotal + 1) + "]"))).err,
+  EXPECT_EQ(validate("my.json",
+                     pack_of(rule("my.r", ",\"terms\":[" +
+                                              distinct_terms(Limits::kMaxTermsTotal + 1) + "]")))
+                .err,
             "[pack.E210] my.json /rules/0/terms: 300001 terms in one list; the limit is 300000\n");
 }
 
@@ -163,13 +172,18 @@ TEST(Limits, TermsInAllAtTheLimitCompileOneMoreIsRefused) {
   const std::size_t half = Limits::kMaxTermsTotal / 2;
   const std::string first = rule("my.a", ",\"terms\":[" + distinct_terms(half) + "]");
   std::vector<Error> errors;
-  auto at = build_only(pack_of(first + "," + rule("my.b", ",\"terms\":[" + distinct_terms(half, half) + "]")), errors);
+  auto at = build_only(
+      pack_of(first + "," + rule("my.b", ",\"terms\":[" + distinct_terms(half, half) + "]")),
+      errors);
   EXPECT_TRUE(at != nullptr) << join_errors(errors);
   errors.clear();
-  auto over = build_only(pack_of(first + "," + rule("my.b", ",\"terms\":[" + distinct_terms(half + 1, half) + "]")), errors);
+  auto over = build_only(
+      pack_of(first + "," + rule("my.b", ",\"terms\":[" + distinct_terms(half + 1, half) + "]")),
+      errors);
   EXPECT_TRUE(over == nullptr);
   EXPECT_EQ(join_errors(errors),
-            "[pack.E210] my.json /rules/1: the loaded packs have more than 300000 terms (stand-in variants included)\n");
+            "[pack.E210] my.json /rules/1: the loaded packs have more than 300000 terms (stand-in "
+            "variants included)\n");
 }
 
 }  // namespace

@@ -3,11 +3,10 @@
 // of rules and deadlines) are shown to users in the handbook and the deadline reports.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pack/builtin_packs.h"
 
@@ -48,12 +47,13 @@ TEST(PackCitations, NoBuiltinPackTextNamesAnInternalFile) {
 }
 
 TEST(PackCitations, TheCheckCatchesTheOldForms) {
-  for (const char* old : {"rule-sources.md §8/§3: current platform rules", "seed 002 advises paying",
-                          "SPEC §2：2天 = 48小时", "see 004_fa46e3387869b6a3.txt"}) {
+  for (const char* old :
+       {"rule-sources.md §8/§3: current platform rules", "seed 002 advises paying",
+        "SPEC §2：2天 = 48小时", "see 004_fa46e3387869b6a3.txt"}) {
     EXPECT_TRUE(std::regex_search(std::string(old), internal_name())) << old;
   }
-  EXPECT_FALSE(std::regex_search(std::string("《店铺客服规范（示例）：常见问题处理流程》（示例店铺）"),
-                                 internal_name()));
+  EXPECT_FALSE(std::regex_search(
+      std::string("《店铺客服规范（示例）：常见问题处理流程》（示例店铺）"), internal_name()));
 }
 
 }  // namespace

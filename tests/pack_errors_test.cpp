@@ -31,26 +31,39 @@ TEST(PackErrors, TermMustBeAString) {
 }
 
 TEST(PackErrors, InvalidJsonNamesLineAndColumn) {
-  EXPECT_EQ(validate_err("{\n  \"pack\": \"my\",\n  \"rules\": [,]\n}"),
-            "[pack.E100] my.json:3:13: invalid JSON: syntax error while parsing value - unexpected ','; "
-            "expected '[', '{', or a literal\n");
+  EXPECT_EQ(
+      validate_err("{\n  \"pack\": \"my\",\n  \"rules\": [,]\n}"),
+      "[pack.E100] my.json:3:13: invalid JSON: syntax error while parsing value - unexpected ','; "
+      "expected '[', '{', or a literal\n");
 }
 
 TEST(PackErrors, UnknownCategoryListsTheVocabulary) {
-  std::string err = validate_err(R"({"pack":"my","rules":[{"id":"my.r","kind":"terms","category":"rudeness",
+  std::string err =
+      validate_err(R"({"pack":"my","rules":[{"id":"my.r","kind":"terms","category":"rudeness",
   "severity":"error","title":"t","message":"m","penalty":"","source":"s","terms":["滚"],
   "examples":{"bad":["滚"],"good":["好"]}}]})");
-  EXPECT_EQ(err.rfind("[pack.E203] my.json /rules/0/category: unknown category \"rudeness\"; expected one of: greeting_missing, closing_missing, short_reply,", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("[pack.E203] my.json /rules/0/category: unknown category \"rudeness\"; "
+                      "expected one of: greeting_missing, closing_missing, short_reply,",
+                      0),
+            0u)
+      << err;
 }
 
 TEST(PackErrors, UnknownKindSeverityAndMissingFields) {
-  std::string err = validate_err(R"({"pack":"my","rules":[{"id":"my.r","kind":"regex","category":"rude",
+  std::string err =
+      validate_err(R"({"pack":"my","rules":[{"id":"my.r","kind":"regex","category":"rude",
   "severity":"fatal","title":"t","message":"m","source":"s","examples":{"bad":["a"],"good":["b"]}}]})");
   // The kind list grows with the conversation kinds; its reply kinds come first.
-  EXPECT_EQ(err.rfind("[pack.E102] my.json /rules/0: missing required field \"penalty\"\n"
-                      "[pack.E205] my.json /rules/0/severity: unknown severity \"fatal\"; expected error, warning or info\n"
-                      "[pack.E204] my.json /rules/0/kind: unknown kind \"regex\"; expected one of: terms, "
-                      "substitution, proximity, length, only_terms, detector", 0), 0u) << err;
+  EXPECT_EQ(
+      err.rfind(
+          "[pack.E102] my.json /rules/0: missing required field \"penalty\"\n"
+          "[pack.E205] my.json /rules/0/severity: unknown severity \"fatal\"; expected error, "
+          "warning or info\n"
+          "[pack.E204] my.json /rules/0/kind: unknown kind \"regex\"; expected one of: terms, "
+          "substitution, proximity, length, only_terms, detector",
+          0),
+      0u)
+      << err;
 }
 
 TEST(PackErrors, IdMustCarryThePackNameAndBeUnique) {
@@ -75,23 +88,28 @@ TEST(PackErrors, KindFieldsAreChecked) {
             "[pack.E103] my.json /rules/0/terms/0/alow: unknown field; a term object has \"term\", "
             "\"allow\" and \"use\"\n");
   EXPECT_EQ(validate_err(rule_with(R"(,"terms":["！！"])")),
-            "[pack.E209] my.json /rules/0/terms/0: \"！！\" has no characters left after normalization\n");
+            "[pack.E209] my.json /rules/0/terms/0: \"！！\" has no characters left after "
+            "normalization\n");
   std::string prox = R"({"pack":"my","rules":[{"id":"my.r","kind":"proximity","category":"rude",
   "severity":"error","title":"t","message":"m","penalty":"","source":"s","a":["不"],"b":["发票"],
   "within":5000,"examples":{"bad":["a"],"good":["b"]}}]})";
-  EXPECT_EQ(validate_err(prox), "[pack.E210] my.json /rules/0/within: 5000 is out of range 0..200\n");
+  EXPECT_EQ(validate_err(prox),
+            "[pack.E210] my.json /rules/0/within: 5000 is out of range 0..200\n");
 }
 
 TEST(PackErrors, UnknownTopLevelFieldAndBadPackName) {
-  EXPECT_EQ(validate_err(R"({"pack":"My Pack","rulez":[]})"),
-            "[pack.E103] my.json /rulez: unknown field; a pack has pack, title, title_en, description, "
-            "platform, extends, equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
-            "points, rewrites, phrases, sources\n"
-            "[pack.E202] my.json /pack: must be a name of lower-case letters, digits, _ and - (at most 40)\n");
+  EXPECT_EQ(
+      validate_err(R"({"pack":"My Pack","rulez":[]})"),
+      "[pack.E103] my.json /rulez: unknown field; a pack has pack, title, title_en, description, "
+      "platform, extends, equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
+      "points, rewrites, phrases, sources\n"
+      "[pack.E202] my.json /pack: must be a name of lower-case letters, digits, _ and - (at most "
+      "40)\n");
 }
 
 TEST(PackErrors, DeepNestingIsRefusedBeforeParsing) {
-  std::string deep = "{\"pack\":\"my\",\"settings\":{\"x\":" + std::string(100, '[') + std::string(100, ']') + "}}";
+  std::string deep = "{\"pack\":\"my\",\"settings\":{\"x\":" + std::string(100, '[') +
+                     std::string(100, ']') + "}}";
   EXPECT_EQ(validate_err(deep), "[pack.E104] my.json:1:60: nesting deeper than 32 levels\n");
 }
 
@@ -117,7 +135,8 @@ TEST(PackErrors, DuplicateIdAcrossPacks) {
   o.packs.push_back({"b.json", rule_with(R"(,"terms":["滚"])")});
   Output out = check("你好", o);
   EXPECT_EQ(out.status, 2);
-  EXPECT_EQ(out.err, "[pack.E207] b.json /rules/0/id: duplicate id \"my.r\" (first in a.json /rules/0)\n");
+  EXPECT_EQ(out.err,
+            "[pack.E207] b.json /rules/0/id: duplicate id \"my.r\" (first in a.json /rules/0)\n");
 }
 
 TEST(PackErrors, UnknownPlatformNamesTheValidOnes) {
@@ -125,7 +144,8 @@ TEST(PackErrors, UnknownPlatformNamesTheValidOnes) {
   o.platform = "amazon";
   Output out = check("你好", o);
   EXPECT_EQ(out.status, 2);
-  EXPECT_EQ(out.err, "[usage.E001]: unknown platform \"amazon\"; expected one of: " + vocab::platform_list() + "\n");
+  EXPECT_EQ(out.err, "[usage.E001]: unknown platform \"amazon\"; expected one of: " +
+                         vocab::platform_list() + "\n");
 }
 
 }  // namespace

@@ -90,7 +90,8 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PackExamples);
 TEST(PackCoverage, EveryReplyCategoryHasARule) {
   std::set<std::string> seen;
   for (const auto& p : vocab::platforms())
-    for (const auto& r : test::engine(std::string(p.name)).checker->rules()) seen.insert(r.category);
+    for (const auto& r : test::engine(std::string(p.name)).checker->rules())
+      seen.insert(r.category);
   for (const auto& c : vocab::categories())
     if (c.scope == vocab::Scope::kReply)
       EXPECT_TRUE(seen.count(std::string(c.name))) << "no rule of category " << c.name;

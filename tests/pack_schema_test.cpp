@@ -2,16 +2,16 @@
 // every enum it lists equals the vocabulary defined once in core/src/vocab (categories,
 // severities, platforms, deadline kinds, order events …) or the kind registries, every $ref
 // resolves, and every built-in pack meets the structure the schema describes (required fields,
-// at least 3 bad and 3 good examples, a source that cites ids of the sources registry). This is a small structural check, not a full JSON-Schema validator.
+// at least 3 bad and 3 good examples, a source that cites ids of the sources registry). This is a
+// small structural check, not a full JSON-Schema validator.
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
@@ -53,15 +53,19 @@ Names views(const std::vector<std::string_view>& v) {
 }
 
 TEST(PackSchema, CategoriesEqualVocabulary) {
-  EXPECT_EQ(enum_of("category"),
-            names_of(vocab::categories(), [](const vocab::Category& c) { return std::string(c.name); }));
+  EXPECT_EQ(enum_of("category"), names_of(vocab::categories(), [](const vocab::Category& c) {
+              return std::string(c.name);
+            }));
 }
 
-TEST(PackSchema, SeveritiesEqualVocabulary) { EXPECT_EQ(enum_of("severity"), views(vocab::severities())); }
+TEST(PackSchema, SeveritiesEqualVocabulary) {
+  EXPECT_EQ(enum_of("severity"), views(vocab::severities()));
+}
 
 TEST(PackSchema, PlatformsEqualVocabulary) {
-  EXPECT_EQ(enum_of("platform"),
-            names_of(vocab::platforms(), [](const vocab::Platform& p) { return std::string(p.name); }));
+  EXPECT_EQ(enum_of("platform"), names_of(vocab::platforms(), [](const vocab::Platform& p) {
+              return std::string(p.name);
+            }));
 }
 
 TEST(PackSchema, DeadlineVocabulariesEqual) {
@@ -89,9 +93,15 @@ TEST(PackSchema, RuleKindsEqualTheRegistries) {
 // Every detector the schema offers compiles, and a name it does not offer is refused.
 TEST(PackSchema, DetectorsEqualTheEngine) {
   auto validates = [](const std::string& detector) {
-    nlohmann::json rule = {{"id", "t.d"}, {"kind", "detector"}, {"category", "privacy_leak"},
-                           {"severity", "warning"}, {"title", "t"}, {"message", "m"},
-                           {"penalty", ""}, {"source", "s"}, {"detector", detector},
+    nlohmann::json rule = {{"id", "t.d"},
+                           {"kind", "detector"},
+                           {"category", "privacy_leak"},
+                           {"severity", "warning"},
+                           {"title", "t"},
+                           {"message", "m"},
+                           {"penalty", ""},
+                           {"source", "s"},
+                           {"detector", detector},
                            {"examples", {{"bad", {"x"}}, {"good", {"y"}}}}};
     if (detector == "handle") rule["cues"] = {"微信"};
     if (detector == "address")
@@ -106,13 +116,14 @@ TEST(PackSchema, DetectorsEqualTheEngine) {
 
 TEST(PackSchema, EveryRefResolves) {
   std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& j,
-                                                                           const std::string& at) {
+                                                                            const std::string& at) {
     if (j.is_object()) {
       for (auto it = j.begin(); it != j.end(); ++it) {
         if (it.key() == "$ref") {
           const std::string ref = it.value().get<std::string>();
           ASSERT_EQ(ref.rfind("#/$defs/", 0), 0u) << at;
-          EXPECT_TRUE(schema()["$defs"].contains(ref.substr(8))) << "dangling " << ref << " at " << at;
+          EXPECT_TRUE(schema()["$defs"].contains(ref.substr(8)))
+              << "dangling " << ref << " at " << at;
         } else {
           walk(it.value(), at + "/" + it.key());
         }
@@ -139,23 +150,28 @@ std::string source_problem(const std::string& source) {
 }
 
 bool in(const Names& names, const nlohmann::json& v) {
-  return v.is_string() && std::find(names.begin(), names.end(), v.get<std::string>()) != names.end();
+  return v.is_string() &&
+         std::find(names.begin(), names.end(), v.get<std::string>()) != names.end();
 }
 
 void check_rule(const nlohmann::json& r, const std::string& pack, const std::string& at) {
   const auto& def = schema()["$defs"]["rule"];
   ASSERT_TRUE(r.is_object()) << at;
-  for (const auto& f : def["required"]) EXPECT_TRUE(r.contains(f.get<std::string>())) << at << " lacks " << f;
+  for (const auto& f : def["required"])
+    EXPECT_TRUE(r.contains(f.get<std::string>())) << at << " lacks " << f;
   const std::string id = r.value("id", "");
-  EXPECT_EQ(id.rfind(pack + ".", 0), 0u) << at << " id " << id << " must start with " << pack << ".";
+  EXPECT_EQ(id.rfind(pack + ".", 0), 0u)
+      << at << " id " << id << " must start with " << pack << ".";
   for (const char* f : {"id", "title", "message", "source"})
-    EXPECT_TRUE(r.contains(f) && r[f].is_string() && !r[f].get<std::string>().empty()) << id << ": " << f;
+    EXPECT_TRUE(r.contains(f) && r[f].is_string() && !r[f].get<std::string>().empty())
+        << id << ": " << f;
   for (const char* f : {"penalty", "title_en", "message_en", "follows", "suggestion"})
     if (r.contains(f)) EXPECT_TRUE(r[f].is_string()) << id << ": " << f << " must be a string";
   EXPECT_TRUE(in(enum_of("category"), r.value("category", nlohmann::json()))) << id << ": category";
   EXPECT_TRUE(in(enum_of("severity"), r.value("severity", nlohmann::json()))) << id << ": severity";
   EXPECT_TRUE(in(enum_of("ruleKind"), r.value("kind", nlohmann::json()))) << id << ": kind";
-  if (r.contains("follows")) EXPECT_FALSE(r["follows"].get<std::string>().empty()) << id << ": empty follows";
+  if (r.contains("follows"))
+    EXPECT_FALSE(r["follows"].get<std::string>().empty()) << id << ": empty follows";
   if (r.contains("source"))
     EXPECT_EQ(source_problem(r["source"].get<std::string>()), "") << id << ": source";
 
@@ -163,22 +179,28 @@ void check_rule(const nlohmann::json& r, const std::string& pack, const std::str
   const std::string kind = r.value("kind", ""), category = r.value("category", "");
   if (const auto* c = vocab::find_category(category)) {
     const bool reply_kind = find_reply_kind(kind) != nullptr;
-    EXPECT_EQ(reply_kind, c->scope == vocab::Scope::kReply) << id << ": kind " << kind << " with category " << category;
+    EXPECT_EQ(reply_kind, c->scope == vocab::Scope::kReply)
+        << id << ": kind " << kind << " with category " << category;
   }
   // Kind-specific required fields, read from the schema's if/then blocks.
   for (const auto& a : def["allOf"])
-    if (a.contains("if") && a["if"]["properties"]["kind"].value("const", "") == kind && a["then"].contains("required"))
-      for (const auto& f : a["then"]["required"]) EXPECT_TRUE(r.contains(f.get<std::string>())) << id << " lacks " << f;
+    if (a.contains("if") && a["if"]["properties"]["kind"].value("const", "") == kind &&
+        a["then"].contains("required"))
+      for (const auto& f : a["then"]["required"])
+        EXPECT_TRUE(r.contains(f.get<std::string>())) << id << " lacks " << f;
 
   ASSERT_TRUE(r.contains("examples") && r["examples"].is_object()) << id;
   for (const char* side : {"bad", "good"}) {
     const auto ex = r["examples"].value(side, nlohmann::json::array());
-    const std::size_t min = def["properties"]["examples"]["properties"][side]["minItems"].get<std::size_t>();
+    const std::size_t min =
+        def["properties"]["examples"]["properties"][side]["minItems"].get<std::size_t>();
     EXPECT_GE(ex.size(), min) << id << ": at least " << min << " " << side << " examples";
     std::set<std::string> distinct;
     for (const auto& e : ex) {
-      EXPECT_TRUE(e.is_string() && !e.get<std::string>().empty()) << id << ": " << side << " example";
-      if (e.is_string()) EXPECT_TRUE(distinct.insert(e.get<std::string>()).second) << id << ": repeated " << e;
+      EXPECT_TRUE(e.is_string() && !e.get<std::string>().empty())
+          << id << ": " << side << " example";
+      if (e.is_string())
+        EXPECT_TRUE(distinct.insert(e.get<std::string>()).second) << id << ": repeated " << e;
     }
   }
 }
@@ -186,7 +208,8 @@ void check_rule(const nlohmann::json& r, const std::string& pack, const std::str
 void check_deadline(const nlohmann::json& d, const std::string& pack, const std::string& at) {
   const auto& def = schema()["$defs"]["deadline"];
   ASSERT_TRUE(d.is_object()) << at;
-  for (const auto& f : def["required"]) EXPECT_TRUE(d.contains(f.get<std::string>())) << at << " lacks " << f;
+  for (const auto& f : def["required"])
+    EXPECT_TRUE(d.contains(f.get<std::string>())) << at << " lacks " << f;
   const std::string id = d.value("id", "");
   EXPECT_EQ(id.rfind(pack + ".", 0), 0u) << at << " id " << id;
   EXPECT_TRUE(in(enum_of("deadlineKind"), d.value("kind", nlohmann::json()))) << id << ": kind";
@@ -198,13 +221,16 @@ void check_deadline(const nlohmann::json& d, const std::string& pack, const std:
   for (const auto& ex : examples) {
     const auto facts = ex.value("facts", nlohmann::json::object());
     if (facts.contains("platform")) EXPECT_TRUE(in(enum_of("platform"), facts["platform"])) << id;
-    if (facts.contains("shipping")) EXPECT_TRUE(in(enum_of("shippingMethod"), facts["shipping"])) << id;
+    if (facts.contains("shipping"))
+      EXPECT_TRUE(in(enum_of("shippingMethod"), facts["shipping"])) << id;
     const auto events = facts.value("events", nlohmann::json::object());
     for (auto it = events.begin(); it != events.end(); ++it)
       EXPECT_TRUE(in(enum_of("orderEvent"), it.key())) << id << ": event " << it.key();
-    if (ex.contains("status")) EXPECT_TRUE(in(enum_of("deadlineStatus"), ex["status"])) << id << ": status";
+    if (ex.contains("status"))
+      EXPECT_TRUE(in(enum_of("deadlineStatus"), ex["status"])) << id << ": status";
   }
-  if (d.contains("source")) EXPECT_EQ(source_problem(d["source"].get<std::string>()), "") << id << ": source";
+  if (d.contains("source"))
+    EXPECT_EQ(source_problem(d["source"].get<std::string>()), "") << id << ": source";
 }
 
 TEST(PackSchema, BuiltinPacksHaveTheSchemasStructure) {
@@ -217,20 +243,23 @@ TEST(PackSchema, BuiltinPacksHaveTheSchemasStructure) {
     for (auto it = doc.begin(); it != doc.end(); ++it)
       EXPECT_TRUE(top.contains(it.key())) << "field " << it.key() << " is not in the schema";
     EXPECT_EQ(doc.value("pack", ""), std::string(b.name));
-    EXPECT_TRUE(std::regex_match(doc.value("pack", ""), std::regex(top["pack"]["pattern"].get<std::string>())));
+    EXPECT_TRUE(std::regex_match(doc.value("pack", ""),
+                                 std::regex(top["pack"]["pattern"].get<std::string>())));
     const auto extends = doc.value("extends", nlohmann::json::array());
     for (const auto& e : extends)
       EXPECT_TRUE(find_builtin_pack(e.value("pack", ""))) << "extends " << e;
     const auto rules = doc.value("rules", nlohmann::json::array());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       check_rule(rules[i], std::string(b.name), "/rules/" + std::to_string(i));
-      EXPECT_TRUE(ids.insert(rules[i].value("id", "")).second) << "duplicate id " << rules[i].value("id", "");
+      EXPECT_TRUE(ids.insert(rules[i].value("id", "")).second)
+          << "duplicate id " << rules[i].value("id", "");
     }
     const auto deadlines = doc.value("deadlines", nlohmann::json::array());
     for (std::size_t i = 0; i < deadlines.size(); ++i)
       check_deadline(deadlines[i], std::string(b.name), "/deadlines/" + std::to_string(i));
     std::vector<Error> errors;
-    EXPECT_TRUE(validate_pack(doc, "rules/" + std::string(b.name) + ".json", true, errors)) << join_errors(errors);
+    EXPECT_TRUE(validate_pack(doc, "rules/" + std::string(b.name) + ".json", true, errors))
+        << join_errors(errors);
   }
 }
 
@@ -251,13 +280,15 @@ TEST(PackSchema, SourcesRegistryIsCitedAndSound) {
   const SourceRegistry& reg = builtin_sources();
   ASSERT_GE(reg.all().size(), 30u);
   std::set<std::string> used;
-  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& j, const std::string& at) {
+  std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& j,
+                                                                            const std::string& at) {
     if (j.is_object()) {
       for (auto it = j.begin(); it != j.end(); ++it) {
         if (it.key() == "source" && it->is_string()) {
           std::vector<Citation> cites;
           std::string problem;
-          EXPECT_TRUE(parse_citations(it->get<std::string>(), reg, nullptr, true, cites, problem)) << at << ": " << problem;
+          EXPECT_TRUE(parse_citations(it->get<std::string>(), reg, nullptr, true, cites, problem))
+              << at << ": " << problem;
           for (const auto& c : cites) used.insert(c.id);
         } else if (it.key() != "sources") {
           walk(*it, at + "/" + it.key());
@@ -267,14 +298,18 @@ TEST(PackSchema, SourcesRegistryIsCitedAndSound) {
       for (std::size_t i = 0; i < j.size(); ++i) walk(j[i], at + "/" + std::to_string(i));
     }
   };
-  for (const auto& b : builtin_packs()) walk(nlohmann::json::parse(b.json), "rules/" + std::string(b.name) + ".json");
+  for (const auto& b : builtin_packs())
+    walk(nlohmann::json::parse(b.json), "rules/" + std::string(b.name) + ".json");
   static const std::regex internal(R"(\.txt|rule-sources|seed|§)");
   int shop = 0;
   for (const auto& s : reg.all()) {
     EXPECT_TRUE(used.count(s.id)) << s.id << " is registered but cited by no rule";
     EXPECT_FALSE(s.title.empty() || s.issuer.empty()) << s.id;
-    EXPECT_FALSE(std::regex_search(citation_text(s) + s.note, internal)) << s.id << ": " << citation_text(s);
-    EXPECT_TRUE(s.date.empty() || std::regex_match(s.date, std::regex(R"(\d{4}(-\d{2}(-\d{2})?)?)"))) << s.id;
+    EXPECT_FALSE(std::regex_search(citation_text(s) + s.note, internal))
+        << s.id << ": " << citation_text(s);
+    EXPECT_TRUE(s.date.empty() ||
+                std::regex_match(s.date, std::regex(R"(\d{4}(-\d{2}(-\d{2})?)?)")))
+        << s.id;
     EXPECT_TRUE(s.url.empty() || s.url.rfind("http", 0) == 0) << s.id;
     shop += s.kind == "shop";
   }

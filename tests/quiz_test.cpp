@@ -1,9 +1,8 @@
 // kefu::quiz (kefu-lint quiz): seeded and deterministic, every answer agreeing with the engine.
 #include <gtest/gtest.h>
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "kefu/kefu.h"
 
@@ -27,7 +26,8 @@ TEST(Quiz, TwentyQuestionsSameForTheSameSeed) {
   EXPECT_EQ(a, quiz_of("taobao", 20, 7));
   EXPECT_NE(a["questions"], quiz_of("taobao", 20, 8)["questions"]);
   for (const auto& q : a["questions"]) {
-    for (const char* k : {"text", "choices", "answer", "explanation", "rule"}) EXPECT_TRUE(q.contains(k)) << k;
+    for (const char* k : {"text", "choices", "answer", "explanation", "rule"})
+      EXPECT_TRUE(q.contains(k)) << k;
     ASSERT_GE(q["choices"].size(), 3u);
     const int ans = q["answer"].get<int>();
     ASSERT_TRUE(ans >= 0 && ans < static_cast<int>(q["choices"].size()));
@@ -45,18 +45,22 @@ TEST(Quiz, AnswersAgreeWithTheChecker) {
       o.platform = platform;
       o.format = Format::kJson;
       if (x["type"] == "judge") {
-        const auto f = nlohmann::json::parse(check(x["reply"].get<std::string>(), o).out)["findings"];
+        const auto f =
+            nlohmann::json::parse(check(x["reply"].get<std::string>(), o).out)["findings"];
         const std::string key = x["choices"][x["answer"].get<int>()];
         bool serious = false, category = false;
         for (const auto& finding : f) {
           serious |= finding["severity"] != "info";
           category |= finding["category"] == x["category"];
         }
-        if (key == "合规，可以发送") EXPECT_FALSE(serious) << x["reply"];
-        else EXPECT_TRUE(category) << x["reply"] << " keyed " << key;
+        if (key == "合规，可以发送")
+          EXPECT_FALSE(serious) << x["reply"];
+        else
+          EXPECT_TRUE(category) << x["reply"] << " keyed " << key;
       } else {
         for (std::size_t i = 0; i < x["choices"].size(); ++i) {
-          const auto f = nlohmann::json::parse(check(x["choices"][i].get<std::string>(), o).out)["findings"];
+          const auto f =
+              nlohmann::json::parse(check(x["choices"][i].get<std::string>(), o).out)["findings"];
           bool serious = false;
           for (const auto& finding : f) serious |= finding["severity"] != "info";
           EXPECT_EQ(serious, static_cast<int>(i) != x["answer"].get<int>()) << x["choices"][i];

@@ -22,7 +22,10 @@ TEST(RegressionErrorUtf8, TranscriptSyntaxErrorQuotingABadByteIsUtf8) {
   for (Format format : {Format::kText, Format::kJson}) {
     Options o;
     o.format = format;
-    Output out = transcript("{\"mes\":\xb0" "e\"", o);
+    Output out = transcript(
+        "{\"mes\":\xb0"
+        "e\"",
+        o);
     EXPECT_EQ(out.status, 2);
     EXPECT_TRUE(is_utf8(out.err)) << out.err;
     EXPECT_TRUE(is_utf8(out.out)) << out.out;

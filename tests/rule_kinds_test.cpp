@@ -8,7 +8,8 @@ namespace kefu {
 namespace {
 
 const Engine& fixture() {
-  static const std::string json = test::read_file(test::source_path("tests/fixtures/packs/kinds.json"));
+  static const std::string json =
+      test::read_file(test::source_path("tests/fixtures/packs/kinds.json"));
   return test::engine("taobao", {{"kinds.json", json}});
 }
 
@@ -56,7 +57,8 @@ TEST(ProximityKind, PairsWithinTheWindowUnlessGuarded) {
   EXPECT_EQ(texts("税点要加，发票", "demo.invoice"), V{"税点要加，发票"}) << "unordered";
   EXPECT_TRUE(texts("发票不收取任何费用", "demo.invoice").empty());
   EXPECT_TRUE(texts("发票免费开，税点我们出", "demo.invoice").empty());
-  EXPECT_TRUE(texts("发票在包裹里，另外这款商品很受欢迎大家都说好，没有税点", "demo.invoice").empty())
+  EXPECT_TRUE(
+      texts("发票在包裹里，另外这款商品很受欢迎大家都说好，没有税点", "demo.invoice").empty())
       << "too far apart";
 }
 

@@ -12,7 +12,8 @@ namespace {
 
 using V = std::vector<std::string>;
 
-std::unique_ptr<ReplyChecker> build(const std::vector<std::string>& jsons, std::vector<Error>& errors) {
+std::unique_ptr<ReplyChecker> build(const std::vector<std::string>& jsons,
+                                    std::vector<Error>& errors) {
   PackSet set;
   set.platform = "taobao";
   set.packs.reserve(jsons.size());
@@ -25,7 +26,8 @@ std::unique_ptr<ReplyChecker> build(const std::vector<std::string>& jsons, std::
 }
 
 const std::string& fixture_json() {
-  static const std::string json = test::read_file(test::source_path("tests/fixtures/packs/language.json"));
+  static const std::string json =
+      test::read_file(test::source_path("tests/fixtures/packs/language.json"));
   return json;
 }
 
@@ -57,9 +59,11 @@ std::string validate_err(const std::string& json) {
 
 // A one-rule pack around `rule_fields` (the kind and its own fields), plus top-level `extra`.
 std::string pack_with(const std::string& rule_fields, const std::string& extra = "") {
-  return R"({"pack": "my", )" + extra + R"("rules": [{"id": "my.r", "category": "rude", "severity": "error",
+  return R"({"pack": "my", )" + extra +
+         R"("rules": [{"id": "my.r", "category": "rude", "severity": "error",
     "title": "t", "message": "m", "penalty": "", "source": "s",
-    "examples": {"bad": ["x"], "good": ["y"]}, )" + rule_fields + "}]}";
+    "examples": {"bad": ["x"], "good": ["y"]}, )" +
+         rule_fields + "}]}";
 }
 
 TEST(Pattern, InsertedWordsWithinTheGapStillMatch) {
@@ -88,7 +92,8 @@ TEST(Pattern, OptionalElementsAndOneFindingPerStretch) {
   EXPECT_EQ(texts("发票不给开", "lang.invoice-negated"), V{"发票不给开"});
   EXPECT_EQ(texts("发票这边不给开", "lang.invoice-negated"), V{"发票这边不给开"});
   EXPECT_EQ(texts("发票发票开不了开不了", "lang.invoice-refusal").size(), 1u);
-  EXPECT_EQ(texts("发票开不了。专票也开不了", "lang.invoice-refusal"), (V{"发票开不了", "专票也开不了"}));
+  EXPECT_EQ(texts("发票开不了。专票也开不了", "lang.invoice-refusal"),
+            (V{"发票开不了", "专票也开不了"}));
 }
 
 TEST(Readings, NegatedRulesFireOnlyWhenNegated) {
@@ -130,7 +135,8 @@ TEST(Proximity, ScopeKeepsThePairInOneClause) {
 TEST(Lexicons, AUserPackExtendsALexiconOfAnotherPack) {
   EXPECT_TRUE(texts("税票开不了", "lang.invoice-refusal").empty());
   std::vector<Error> errors;
-  auto c = build({fixture_json(), R"({"pack": "ext", "lexicons": {"t_invoice": ["税票"]}})"}, errors);
+  auto c =
+      build({fixture_json(), R"({"pack": "ext", "lexicons": {"t_invoice": ["税票"]}})"}, errors);
   ASSERT_TRUE(c) << join_errors(errors);
   EXPECT_EQ(texts(*c, "税票开不了", "lang.invoice-refusal"), V{"税票开不了"});
   EXPECT_EQ(texts(*c, "发票开不了", "lang.invoice-refusal"), V{"发票开不了"});
@@ -138,53 +144,63 @@ TEST(Lexicons, AUserPackExtendsALexiconOfAnotherPack) {
 
 TEST(Lexicons, NoScopeCuesMeansEverythingIsAsserted) {
   std::vector<Error> errors;
-  auto c = build({pack_with(R"("kind": "terms", "terms": ["@w"])", R"("lexicons": {"w": ["加微信"]}, )")},
-                 errors);
+  auto c = build(
+      {pack_with(R"("kind": "terms", "terms": ["@w"])", R"("lexicons": {"w": ["加微信"]}, )")},
+      errors);
   ASSERT_TRUE(c) << join_errors(errors);
   EXPECT_EQ(texts(*c, "请不要加微信", "my.r"), V{"加微信"});
 }
 
 TEST(LanguageErrors, BrokenReferencesAndCycles) {
   // The list of known lexicons names the built-in packs' too, which change: compare the start.
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["@nope"])")).rfind(
-                "[pack.E212] my.json /rules/0/terms/0: 未知词表 \"@nope\"（已加载的词表：", 0),
-            0u);
+  EXPECT_EQ(
+      validate_err(pack_with(R"("kind": "terms", "terms": ["@nope"])"))
+          .rfind("[pack.E212] my.json /rules/0/terms/0: 未知词表 \"@nope\"（已加载的词表：", 0),
+      0u);
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])",
                                    R"("lexicons": {"a": ["@b"], "b": ["@a"]}, )")),
             "[pack.E213] my.json /lexicons/b/0: 词表循环引用：a → b → a\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("lexicons": {"发票": ["x"]}, )")),
-            "[pack.E202] my.json /lexicons/发票: 词表名只能由小写字母、数字、_ 和 - 组成（至多 40 个）\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("lexicons": {"a": []}, )")),
-            "[pack.E201] my.json /lexicons/a: 词表必须是非空的字符串数组\n");
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])",
+                                   R"("lexicons": {"发票": ["x"]}, )")),
+            "[pack.E202] my.json /lexicons/发票: 词表名只能由小写字母、数字、_ 和 - 组成（至多 40 "
+            "个）\n");
+  EXPECT_EQ(
+      validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("lexicons": {"a": []}, )")),
+      "[pack.E201] my.json /lexicons/a: 词表必须是非空的字符串数组\n");
 }
 
 TEST(LanguageErrors, ReadingsScopesAndPatterns) {
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"], "readings": ["negative"])")),
-            "[pack.E214] my.json /rules/0/readings/0: 未知读法 \"negative\"；可选：asserted、negated、prohibited、hedged\n");
+            "[pack.E214] my.json /rules/0/readings/0: 未知读法 "
+            "\"negative\"；可选：asserted、negated、prohibited、hedged\n");
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"], "scope": "paragraph")")),
             "[pack.E201] my.json /rules/0/scope: 必须是 \"sentence\"（句）或 \"clause\"（分句）\n");
   EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "pattern": [])")),
             "[pack.E215] my.json /rules/0/pattern: 模式不能为空：至少需要一个非可选元素\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "pattern": [{"any": ["a"], "optional": true}])")),
+  EXPECT_EQ(validate_err(
+                pack_with(R"("kind": "pattern", "pattern": [{"any": ["a"], "optional": true}])")),
             "[pack.E215] my.json /rules/0/pattern: 模式不能为空：至少需要一个非可选元素\n");
   EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "pattern": ["a", []])")),
             "[pack.E215] my.json /rules/0/pattern/1: 备选项不能为空：至少写一个词或 @词表\n");
   EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern")")),
-            "[pack.E215] my.json /rules/0: pattern 规则需要 \"pattern\"（一个元素序列）或 \"patterns\"（多个序列）之一\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "pattern": ["a", {"term": "b", "max_gap": 999}])")),
+            "[pack.E215] my.json /rules/0: pattern 规则需要 \"pattern\"（一个元素序列）或 "
+            "\"patterns\"（多个序列）之一\n");
+  EXPECT_EQ(validate_err(
+                pack_with(R"("kind": "pattern", "pattern": ["a", {"term": "b", "max_gap": 999}])")),
             "[pack.E210] my.json /rules/0/pattern/1/max_gap: 必须是 0 到 200 之间的整数\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "patterns": [["a"], ["@zz"]])")).rfind(
-                "[pack.E212] my.json /rules/0/patterns/1/0: 未知词表 \"@zz\"", 0),
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "pattern", "patterns": [["a"], ["@zz"]])"))
+                .rfind("[pack.E212] my.json /rules/0/patterns/1/0: 未知词表 \"@zz\"", 0),
             0u);
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("scope_cues": {"maybe": ["x"]}, )")),
-            "[pack.E214] my.json /scope_cues/maybe: 未知的线索类别 \"maybe\"；可选：negated、prohibited、hedged、asserted\n");
-  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])", R"("blockers": {"包好": ["打包"]}, )")),
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])",
+                                   R"("scope_cues": {"maybe": ["x"]}, )")),
+            "[pack.E214] my.json /scope_cues/maybe: 未知的线索类别 "
+            "\"maybe\"；可选：negated、prohibited、hedged、asserted\n");
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"])",
+                                   R"("blockers": {"包好": ["打包"]}, )")),
             "[pack.E216] my.json /blockers/包好/0: 阻断词 \"打包\" 不包含 \"包好\"（规范化后）\n");
 }
 
-TEST(LanguageErrors, TheFixtureValidates) {
-  EXPECT_EQ(validate_err(fixture_json()), "");
-}
+TEST(LanguageErrors, TheFixtureValidates) { EXPECT_EQ(validate_err(fixture_json()), ""); }
 
 }  // namespace
 }  // namespace kefu

@@ -43,6 +43,8 @@ inline std::string read_file(const std::string& path) {
   return s;
 }
 
-inline std::string source_path(const std::string& rel) { return std::string(KEFU_SOURCE_DIR) + "/" + rel; }
+inline std::string source_path(const std::string& rel) {
+  return std::string(KEFU_SOURCE_DIR) + "/" + rel;
+}
 
 }  // namespace kefu::test

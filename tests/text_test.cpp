@@ -20,7 +20,12 @@ TEST(Utf8, DecodesMixedWidthsAndRoundTrips) {
 
 TEST(Utf8, InvalidBytesBecomeReplacementCharactersAndAreReported) {
   // stray continuation, truncated 3-byte sequence, overlong '/', encoded surrogate, > U+10FFFF
-  const std::string s = "a\x80" "b\xE4\xBD" "c\xC0\xAF" "d\xED\xA0\x80" "e\xF4\x90\x80\x80";
+  const std::string s =
+      "a\x80"
+      "b\xE4\xBD"
+      "c\xC0\xAF"
+      "d\xED\xA0\x80"
+      "e\xF4\x90\x80\x80";
   DecodedText d = decode_utf8(s);
   EXPECT_EQ(d.invalid.front().byte_offset, 1u);
   EXPECT_EQ(d.invalid.front().value, 0x80);

@@ -1,9 +1,10 @@
 // The time parser and the civil-date arithmetic: every accepted form, offsets, leap years, year
 // ends, and every impossible value with its exact message.
+#include "time/time_parse.h"
+
 #include <gtest/gtest.h>
 
 #include "time/civil.h"
-#include "time/time_parse.h"
 
 namespace kefu::time {
 namespace {
@@ -16,11 +17,12 @@ std::string iso(std::string_view text) {
 }
 
 TEST(TimeParse, EveryWrittenFormMeansTheSameInstant) {
-  const char* forms[] = {"2024-06-18 10:00:00", "2024-06-18 10:00", "2024/6/18 10:00", "2024/06/18 10:00:00",
-                         "2024年6月18日 10:00", "2024年6月18日10:00", "2024年06月18号 10:00:00",
-                         "2024-06-18T10:00:00", "2024-06-18T10:00:00+08:00", "2024-06-18T02:00:00Z",
-                         "2024-06-17T22:00:00-04:00", "2024-06-18T10:00:00.750+08:00", "2024-06-18T07:30:00+0530",
-                         "  2024-06-18 10:00:00\n"};
+  const char* forms[] = {
+      "2024-06-18 10:00:00",      "2024-06-18 10:00",          "2024/6/18 10:00",
+      "2024/06/18 10:00:00",      "2024年6月18日 10:00",       "2024年6月18日10:00",
+      "2024年06月18号 10:00:00",  "2024-06-18T10:00:00",       "2024-06-18T10:00:00+08:00",
+      "2024-06-18T02:00:00Z",     "2024-06-17T22:00:00-04:00", "2024-06-18T10:00:00.750+08:00",
+      "2024-06-18T07:30:00+0530", "  2024-06-18 10:00:00\n"};
   for (const char* f : forms) EXPECT_EQ(iso(f), "2024-06-18T10:00:00+08:00") << f;
 }
 
@@ -48,7 +50,8 @@ TEST(TimeParse, OffsetsCrossDaysAndYears) {
 }
 
 TEST(TimeParse, ImpossibleValuesNameThePartAndValue) {
-  EXPECT_EQ(iso("2024年2月30日 10:00"), "error: day 30 does not exist in 2024-02, which has 29 days");
+  EXPECT_EQ(iso("2024年2月30日 10:00"),
+            "error: day 30 does not exist in 2024-02, which has 29 days");
   EXPECT_EQ(iso("2023-02-29"), "error: day 29 does not exist in 2023-02, which has 28 days");
   EXPECT_EQ(iso("2100-02-29"), "error: day 29 does not exist in 2100-02, which has 28 days");
   EXPECT_EQ(iso("2024-04-31 10:00"), "error: day 31 does not exist in 2024-04, which has 30 days");
@@ -59,13 +62,15 @@ TEST(TimeParse, ImpossibleValuesNameThePartAndValue) {
   EXPECT_EQ(iso("2024-06-18 24:00:00"), "error: hour 24 does not exist (00–23)");
   EXPECT_EQ(iso("2024-06-18 10:60"), "error: minute 60 does not exist (00–59)");
   EXPECT_EQ(iso("2024-06-18 10:00:61"), "error: second 61 does not exist (00–59)");
-  EXPECT_EQ(iso("2024-06-18T10:00:00+15:00"), "error: offset +15:00 does not exist (at most ±14:00)");
+  EXPECT_EQ(iso("2024-06-18T10:00:00+15:00"),
+            "error: offset +15:00 does not exist (at most ±14:00)");
   EXPECT_EQ(iso("1969-12-31 10:00"), "error: year 1969 is before 1970");
 }
 
 TEST(TimeParse, TextThatIsNotATimeSaysWhatIsExpected) {
   const std::string forms =
-      "expected 2024-06-18 10:00:00, 2024/6/18 10:00, 2024年6月18日 10:00, a date alone, or ISO 8601 such as "
+      "expected 2024-06-18 10:00:00, 2024/6/18 10:00, 2024年6月18日 10:00, a date alone, or ISO "
+      "8601 such as "
       "2024-06-18T10:00:00+08:00";
   EXPECT_EQ(iso("yesterday"), "error: not a time; " + forms);
   EXPECT_EQ(iso(""), "error: empty; " + forms);

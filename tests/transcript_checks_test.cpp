@@ -19,7 +19,8 @@ struct Report {
   std::map<std::string, std::vector<int>> by_rule;
 };
 
-Report run(const std::string& text, const std::string& platform = "taobao", const std::string& now = "") {
+Report run(const std::string& text, const std::string& platform = "taobao",
+           const std::string& now = "") {
   Options o;
   o.platform = platform;
   o.now = now;
@@ -47,9 +48,12 @@ TEST(TranscriptChecks, BuyerMessagesAreNeverCheckedAgainstTheReplyRules) {
   int t = 0;
   for (const auto& w : words) {
     char line[128];
-    std::snprintf(line, sizeof line, "[10:%02d:00] 买家: %s\n[10:%02d:20] 客服: 亲，您好，请问还有什么可以帮您的呢\n", t, w.c_str(), t);
+    std::snprintf(line, sizeof line,
+                  "[10:%02d:00] 买家: %s\n[10:%02d:20] 客服: 亲，您好，请问还有什么可以帮您的呢\n",
+                  t, w.c_str(), t);
     buyer_says += line;
-    std::snprintf(line, sizeof line, "[10:%02d:00] 买家: 您好，请问有货吗\n[10:%02d:20] 客服: %s\n", t, t, w.c_str());
+    std::snprintf(line, sizeof line, "[10:%02d:00] 买家: 您好，请问有货吗\n[10:%02d:20] 客服: %s\n",
+                  t, t, w.c_str());
     agent_says += line;
     ++t;
   }
@@ -66,7 +70,8 @@ TEST(TranscriptChecks, ABuyerMessageCanBeAnEvent) {
   EXPECT_EQ(late.by_rule["shop.refund-slow"], std::vector<int>{0}) << late.doc["findings"].dump(1);
   Report ordered = run("[10:00:00] 买家: 我下单了\n[10:20:00] 客服: 亲，今天发货\n");
   EXPECT_EQ(ordered.by_rule["shop.order-unverified"], std::vector<int>{0});
-  Report handled = run("[10:00:00] 买家: 我已经申请退款了\n[10:05:00] 客服: 亲，已同意退款，感谢支持\n");
+  Report handled =
+      run("[10:00:00] 买家: 我已经申请退款了\n[10:05:00] 客服: 亲，已同意退款，感谢支持\n");
   EXPECT_EQ(handled.by_rule.count("shop.refund-slow"), 0u);
 }
 
@@ -75,7 +80,7 @@ TEST(TranscriptChecks, ABuyerMessageCanBeAnEvent) {
 TEST(TranscriptChecks, AnUntimedTranscriptGetsEveryTextRuleAndSkipsTimeRulesWithANote) {
   const std::string canned = "亲，本店订单一般48小时内发货，请耐心等待哦";
   Report r = run("G: 在吗\nK: 嗯\nG: 什么时候发货\nK: " + canned + "\nG: 能快点吗\nK: " + canned +
-                       "\nG: 急用\nK: " + canned + "\nG: 那我下单了\nK: 加我vx给您便宜\n");
+                 "\nG: 急用\nK: " + canned + "\nG: 那我下单了\nK: 加我vx给您便宜\n");
   EXPECT_EQ(r.by_rule["shop.greeting-missing"], std::vector<int>{1});
   EXPECT_EQ(r.by_rule["shop.closing-missing"], std::vector<int>{9});
   EXPECT_EQ(r.by_rule["shop.template-repeat"], std::vector<int>{7});
@@ -83,9 +88,10 @@ TEST(TranscriptChecks, AnUntimedTranscriptGetsEveryTextRuleAndSkipsTimeRulesWith
   for (const char* time_rule : {"shop.slow-response", "shop.reply-delayed", "shop.no-followup",
                                 "shop.order-unverified", "shop.refund-slow"})
     EXPECT_EQ(r.by_rule.count(time_rule), 0u) << time_rule;
-  EXPECT_NE(r.err.find("[transcript.E303] transcript:1: conversation 1 has no times: the time rules "
-                       "(slow_response, no_followup, order_unverified, refund_slow) are skipped, the text "
-                       "rules still apply"),
+  EXPECT_NE(r.err.find(
+                "[transcript.E303] transcript:1: conversation 1 has no times: the time rules "
+                "(slow_response, no_followup, order_unverified, refund_slow) are skipped, the text "
+                "rules still apply"),
             std::string::npos)
       << r.err;
   EXPECT_EQ(r.doc["figures"]["timed"], false);
@@ -96,19 +102,24 @@ TEST(TranscriptChecks, AnUntimedTranscriptGetsEveryTextRuleAndSkipsTimeRulesWith
 TEST(TranscriptChecks, NoFollowupOwesOneFollowUpPerSilence) {
   const std::string q = "[10:00:00] 买家: 这款有红色吗\n[10:00:30] 客服: 亲，有红色的哦\n";
   EXPECT_EQ(run(q + "[10:15:00] 客服: 亲，还在吗？\n").by_rule.count("shop.no-followup"), 0u);
-  EXPECT_EQ(run(q + "[10:40:00] 客服: 亲，还在吗？\n").by_rule["shop.no-followup"], std::vector<int>{1});
+  EXPECT_EQ(run(q + "[10:40:00] 客服: 亲，还在吗？\n").by_rule["shop.no-followup"],
+            std::vector<int>{1});
   // An export that ends on the answer says nothing about the next 20 minutes (issue 12): the
   // follow-up is owed only when "now" is past the window.
   EXPECT_EQ(run(q + "[10:00:35] 客服: 红色M码还有\n").by_rule.count("shop.no-followup"), 0u);
-  const std::string dated = "[2024-06-18 10:00:00] 买家: 这款有红色吗\n[2024-06-18 10:00:30] 客服: 亲，有红色的哦\n"
-                            "[2024-06-18 10:00:35] 客服: 红色M码还有\n";
+  const std::string dated =
+      "[2024-06-18 10:00:00] 买家: 这款有红色吗\n[2024-06-18 10:00:30] 客服: 亲，有红色的哦\n"
+      "[2024-06-18 10:00:35] 客服: 红色M码还有\n";
   EXPECT_EQ(run(dated, "taobao", "2024-06-18 10:10:00").by_rule.count("shop.no-followup"), 0u);
-  EXPECT_EQ(run(dated, "taobao", "2024-06-18 10:30:00").by_rule["shop.no-followup"], std::vector<int>{2});
+  EXPECT_EQ(run(dated, "taobao", "2024-06-18 10:30:00").by_rule["shop.no-followup"],
+            std::vector<int>{2});
   // The buyer writing again opens a new silence, owed a new follow-up — once a later message or
   // "now" shows the window passed.
-  const std::string again = q + "[10:15:00] 客服: 亲，还在吗？\n[10:16:00] 买家: 在\n[10:16:30] 客服: 亲，M码可以吗\n";
+  const std::string again =
+      q + "[10:15:00] 客服: 亲，还在吗？\n[10:16:00] 买家: 在\n[10:16:30] 客服: 亲，M码可以吗\n";
   EXPECT_EQ(run(again).by_rule.count("shop.no-followup"), 0u);
-  EXPECT_EQ(run(again + "[10:50:00] 买家: 好的\n").by_rule["shop.no-followup"], std::vector<int>{4});
+  EXPECT_EQ(run(again + "[10:50:00] 买家: 好的\n").by_rule["shop.no-followup"],
+            std::vector<int>{4});
 }
 
 // A "now" that is not a dated time is an error, not a silent guess.
@@ -133,7 +144,9 @@ TEST(TranscriptChecks, SlowResponseFollowsThePlatformLimit) {
   EXPECT_EQ(six.by_rule["shop.slow-response"], std::vector<int>{0});
   EXPECT_EQ(six.by_rule.count("shop.reply-delayed"), 0u);  // the error speaks for it
   // Outside the service hours (08:00-23:00) nobody is judged.
-  EXPECT_EQ(run("[23:30:00] 买家: 在吗\n[23:50:00] 客服: 亲，在的\n").by_rule.count("shop.slow-response"), 0u);
+  EXPECT_EQ(
+      run("[23:30:00] 买家: 在吗\n[23:50:00] 客服: 亲，在的\n").by_rule.count("shop.slow-response"),
+      0u);
 }
 
 }  // namespace

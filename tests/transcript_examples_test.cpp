@@ -65,10 +65,14 @@ TEST_P(ConversationExamples, BadRaisesGoodDoesNot) {
   std::string report;
   for (const auto& ex : c.bad)
     EXPECT_GE(count_findings(c.platform, ex, c.id, report), 1u)
-        << c.id << " should fire on bad example:\n" << ex << "\n--- report\n" << report;
+        << c.id << " should fire on bad example:\n"
+        << ex << "\n--- report\n"
+        << report;
   for (const auto& ex : c.good)
     EXPECT_EQ(count_findings(c.platform, ex, c.id, report), 0u)
-        << c.id << " should not fire on good example:\n" << ex << "\n--- report\n" << report;
+        << c.id << " should not fire on good example:\n"
+        << ex << "\n--- report\n"
+        << report;
 }
 
 INSTANTIATE_TEST_SUITE_P(Packs, ConversationExamples, testing::ValuesIn(all_conversation_rules()),
@@ -96,7 +100,9 @@ TEST(ConversationExamples, EveryConversationCategoryHasARule) {
 }
 
 // The rules come from the built-in packs: a reader that found none would run nothing and pass.
-TEST(ConversationExamplesFound, TheConversationRulesAreFound) { EXPECT_GE(all_conversation_rules().size(), 5u); }
+TEST(ConversationExamplesFound, TheConversationRulesAreFound) {
+  EXPECT_GE(all_conversation_rules().size(), 5u);
+}
 
 }  // namespace
 }  // namespace kefu

@@ -12,7 +12,8 @@ namespace {
 
 const std::string kDir = "tests/fixtures/exports/";
 
-nlohmann::json run_json(const std::string& text, const std::string& platform = "taobao", Output* raw = nullptr) {
+nlohmann::json run_json(const std::string& text, const std::string& platform = "taobao",
+                        Output* raw = nullptr) {
   Options o;
   o.platform = platform;
   o.format = Format::kJson;
@@ -73,15 +74,18 @@ TEST_P(SameChat, RolesCountsSlowReplyAndFirstResponse) {
   ASSERT_EQ(doc["agents"].size(), 1u);
   EXPECT_EQ(doc["agents"][0]["name"], l.agent);
   EXPECT_EQ(doc["agents"][0]["conversations"], doc["conversations"].size());
-  EXPECT_EQ(doc["agents"][0]["figures"]["first_response_seconds"], doc["figures"]["first_response_seconds"]);
+  EXPECT_EQ(doc["agents"][0]["figures"]["first_response_seconds"],
+            doc["figures"]["first_response_seconds"]);
 }
 
-INSTANTIATE_TEST_SUITE_P(Exports, SameChat,
-                         ::testing::Values(Layout{"heading_space.txt", "heading_then_text", 6, "松鼠铺子旗舰店:小萌"},
-                                           Layout{"heading_paren.txt", "heading_then_text", 6, "松鼠铺子旗舰店:小萌"},
-                                           Layout{"heading_time_first.txt", "heading_then_text", 6, "松鼠铺子旗舰店:小萌"},
-                                           Layout{"excel.csv", "csv", 6, "松鼠铺子旗舰店:小萌"},
-                                           Layout{"export.tsv", "tsv", 7, "小萌"}));
+INSTANTIATE_TEST_SUITE_P(
+    Exports, SameChat,
+    ::testing::Values(Layout{"heading_space.txt", "heading_then_text", 6, "松鼠铺子旗舰店:小萌"},
+                      Layout{"heading_paren.txt", "heading_then_text", 6, "松鼠铺子旗舰店:小萌"},
+                      Layout{"heading_time_first.txt", "heading_then_text", 6,
+                             "松鼠铺子旗舰店:小萌"},
+                      Layout{"excel.csv", "csv", 6, "松鼠铺子旗舰店:小萌"},
+                      Layout{"export.tsv", "tsv", 7, "小萌"}));
 
 TEST(TranscriptExports, HeadingLinesWrapTheirMessageLines) {
   const auto doc = run_file("heading_space.txt");
@@ -107,7 +111,8 @@ TEST(TranscriptExports, CsvCellsAreUnquotedWithTheirLineBreaks) {
   const std::string whole = transcript(text, o).out;
   for (std::size_t piece : {1u, 2u, 3u, 7u, 64u}) {
     TranscriptStream s(o);
-    for (std::size_t at = 0; at < text.size(); at += piece) s.feed(std::string_view(text).substr(at, piece));
+    for (std::size_t at = 0; at < text.size(); at += piece)
+      s.feed(std::string_view(text).substr(at, piece));
     std::vector<std::string> after;
     Output out = s.finish(after);
     std::string all = out.out;
@@ -127,13 +132,16 @@ TEST(TranscriptExports, TsvConversationColumnSplitsConversationsAndRoleWordsSett
 
 // A bare 嗯 breaks three rules of one clause of the shop code: one finding, one fine.
 TEST(TranscriptExports, OneFinePerClause) {
-  const auto doc = run_json("[2024-06-18 10:00:00] 买家: 有货吗\n[2024-06-18 10:00:20] 客服: 嗯\n[2024-06-18 10:00:40] 买家: 好\n");
+  const auto doc = run_json(
+      "[2024-06-18 10:00:00] 买家: 有货吗\n[2024-06-18 10:00:20] 客服: 嗯\n[2024-06-18 10:00:40] "
+      "买家: 好\n");
   int clause2 = 0;
   for (const auto& r : rules_of(doc))
     clause2 += r == "shop.short-reply" || r == "shop.interjection-only" || r == "shop.cold-wording";
   EXPECT_EQ(clause2, 1) << doc["findings"].dump();
   EXPECT_EQ(doc["summary"]["folded_same_clause"], 2);
-  // 10 yuan for the clause, 10 each for the missing greeting and closing: shop code, money, no points.
+  // 10 yuan for the clause, 10 each for the missing greeting and closing: shop code, money, no
+  // points.
   EXPECT_EQ(doc["penalties"]["yuan"]["shop"], 30);
   EXPECT_EQ(doc["penalties"]["points"]["total"], 0);
 }
@@ -178,7 +186,7 @@ TEST(TranscriptExports, TwoAgentsEachGetTheirScorecard) {
   EXPECT_EQ(b["findings_by_category"]["slow_response"], 1);
   EXPECT_EQ(b["findings_by_category"]["short_reply"], 1);
   EXPECT_EQ(b["findings_by_category"]["greeting_missing"], 1);  // 嗯 opens her conversation
-  EXPECT_EQ(b["penalties"]["yuan"]["shop"], 40);                 // 20 slow + 10 clause 2 + 10 greeting
+  EXPECT_EQ(b["penalties"]["yuan"]["shop"], 40);  // 20 slow + 10 clause 2 + 10 greeting
   EXPECT_EQ(doc["shops"][0], "松鼠铺子旗舰店");
   EXPECT_EQ(doc["period"]["from"], "2024-06-18 09:00:00");
   EXPECT_EQ(doc["period"]["to"], "2024-06-18 15:07:00");
@@ -189,9 +197,11 @@ TEST(TranscriptExports, TwoAgentsEachGetTheirScorecard) {
 
 // An export that stops right after the agent's answer: no time has passed, nothing is owed yet.
 TEST(TranscriptExports, NoTimeRuleBeforeItsWindowPasses) {
-  const auto doc = run_json("[2024-06-18 10:00:00] 买家: 有红色吗\n[2024-06-18 10:00:30] 客服: 亲，有红色的哦\n");
+  const auto doc = run_json(
+      "[2024-06-18 10:00:00] 买家: 有红色吗\n[2024-06-18 10:00:30] 客服: 亲，有红色的哦\n");
   for (const auto& r : rules_of(doc)) EXPECT_NE(r, "shop.no-followup");
-  const auto ordered = run_json("[2024-06-18 10:00:00] 系统: 买家已下单\n[2024-06-18 10:01:00] 客服: 亲，感谢支持\n");
+  const auto ordered = run_json(
+      "[2024-06-18 10:00:00] 系统: 买家已下单\n[2024-06-18 10:01:00] 客服: 亲，感谢支持\n");
   for (const auto& r : rules_of(ordered)) EXPECT_NE(r, "shop.order-unverified");
 }
 
@@ -220,7 +230,9 @@ TEST(TranscriptExports, SpreadsheetsNeedAMessageColumn) {
   Output out;
   run_json("a,b,c\n1,2,3\n", "taobao", &out);
   EXPECT_EQ(out.status, 2);
-  const auto doc = run_json("时间,发送方,内容\n2024-06-18 10:00:00,买家\n2024-06-18 10:00:05,客服,亲，您好\n", "taobao", &out);
+  const auto doc =
+      run_json("时间,发送方,内容\n2024-06-18 10:00:00,买家\n2024-06-18 10:00:05,客服,亲，您好\n",
+               "taobao", &out);
   EXPECT_EQ(doc["summary"]["messages"], 1);
   EXPECT_NE(out.err.find("没有「内容」列"), std::string::npos) << out.err;
 }

@@ -17,14 +17,14 @@ nlohmann::json run_json(const std::string& text, const std::string& platform = "
 
 TEST(TranscriptFigures, FirstAverageLongestAndSharesWithinServiceHours) {
   const auto doc = run_json(
-      "[2024-06-18 07:50:00] 买家: 早上好\n"        // before 08:00: not counted
+      "[2024-06-18 07:50:00] 买家: 早上好\n"  // before 08:00: not counted
       "[2024-06-18 08:01:00] 客服: 亲，您好，早上好\n"
-      "[2024-06-18 09:00:00] 买家: 在吗\n"          // round 1: 40 s
+      "[2024-06-18 09:00:00] 买家: 在吗\n"  // round 1: 40 s
       "[2024-06-18 09:00:40] 客服: 亲，在的呢\n"
-      "[2024-06-18 09:10:00] 买家: 有红色吗\n"      // round 2: 4 min (both messages of it)
-      "[2024-06-18 09:11:00] 买家: ？\n"            // waits 3 min
+      "[2024-06-18 09:10:00] 买家: 有红色吗\n"  // round 2: 4 min (both messages of it)
+      "[2024-06-18 09:11:00] 买家: ？\n"        // waits 3 min
       "[2024-06-18 09:14:00] 客服: 亲，有红色的\n"
-      "[2024-06-18 09:20:00] 买家: 包邮吗\n"        // round 3: 10 min
+      "[2024-06-18 09:20:00] 买家: 包邮吗\n"  // round 3: 10 min
       "[2024-06-18 09:30:00] 客服: 亲，包邮的，感谢支持\n");
   const auto& f = doc["figures"];
   EXPECT_EQ(f["service_hours"], "08:00-23:00");

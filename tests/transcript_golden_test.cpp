@@ -1,9 +1,9 @@
 // Golden files for `transcript` in every format (STYLE §10): text, JSON and CSV, diffed exactly.
 // KEFU_UPDATE_GOLDEN=1 rewrites those that differ and fails the run; review the diff and rerun.
+#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 #include <set>
 
@@ -39,7 +39,8 @@ std::string run(const TranscriptCase& c) {
   o.buyer = c.buyer;
   o.format = c.format == "json" ? Format::kJson : c.format == "csv" ? Format::kCsv : Format::kText;
   const Output out = transcript(test::read_file(test::source_path(kDir + c.input)), o);
-  return "status " + std::to_string(out.status) + "\n" + out.out + (out.err.empty() ? "" : "--- stderr\n" + out.err);
+  return "status " + std::to_string(out.status) + "\n" + out.out +
+         (out.err.empty() ? "" : "--- stderr\n" + out.err);
 }
 
 class TranscriptGolden : public testing::TestWithParam<TranscriptCase> {};
@@ -71,7 +72,8 @@ TEST(TranscriptGolden, NoOrphansAndNoMissingInputs) {
   ASSERT_NE(dir, nullptr);
   while (dirent* e = readdir(dir)) {
     const std::string f = e->d_name;
-    if (f.find(".out.") != std::string::npos) EXPECT_TRUE(expected_outputs.count(f)) << "orphan golden file " << f;
+    if (f.find(".out.") != std::string::npos)
+      EXPECT_TRUE(expected_outputs.count(f)) << "orphan golden file " << f;
   }
   closedir(dir);
 }
@@ -81,14 +83,18 @@ TEST(TranscriptGolden, CsvStartsWithBomAndHasOneRowPerFinding) {
   o.format = Format::kCsv;
   const std::string text = test::read_file(test::source_path(kDir + "day-export.txt"));
   const Output csv = transcript(text, o);
-  ASSERT_EQ(csv.out.rfind("\xEF\xBB\xBF" "conversation,message_index,", 0), 0u);
+  ASSERT_EQ(csv.out.rfind("\xEF\xBB\xBF"
+                          "conversation,message_index,",
+                          0),
+            0u);
   o.format = Format::kJson;
   const auto doc = nlohmann::json::parse(transcript(text, o).out);
   std::size_t rows = 0;
   // The findings table ends at the blank row before the agents' table (issue 12).
   const std::string findings_table = csv.out.substr(0, csv.out.find("\r\n\r\nagent,"));
   ASSERT_NE(findings_table.size(), csv.out.size());
-  for (std::size_t at = 0; (at = findings_table.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  for (std::size_t at = 0; (at = findings_table.find("\r\n", at)) != std::string::npos; at += 2)
+    ++rows;
   ++rows;  // the last row of the table has its \r\n cut off with the blank row
   // Quoted cells may hold line breaks of their own, but never \r\n (texts are joined with \n).
   EXPECT_EQ(rows, doc["findings"].size() + 1);
@@ -96,7 +102,9 @@ TEST(TranscriptGolden, CsvStartsWithBomAndHasOneRowPerFinding) {
 }
 
 // A reader of cases.json that found none would run nothing and pass.
-TEST(TranscriptGolden, TheCasesAreFound) { EXPECT_GE(cases().size(), 13u) << "transcript cases x formats"; }
+TEST(TranscriptGolden, TheCasesAreFound) {
+  EXPECT_GE(cases().size(), 13u) << "transcript cases x formats";
+}
 
 }  // namespace
 }  // namespace kefu

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "kefu/kefu.h"
-#include "text/utf8.h"
 #include "test_support.h"
+#include "text/utf8.h"
 
 namespace kefu {
 namespace {
@@ -28,9 +28,11 @@ std::string junk(std::size_t n) {
 TEST(TranscriptHostile, BinaryJunkIsABadInputNamingTheFirstLine) {
   const Output out = run(junk(1 << 20));
   EXPECT_EQ(out.status, 2);
-  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:1: 这不是聊天记录，而是二进制数据：", 0), 0u)
+  EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:1: 这不是聊天记录，而是二进制数据：", 0),
+            0u)
       << out.err.substr(0, 500);
-  EXPECT_NE(out.err.find("[transcript.E301] transcript:1: "), std::string::npos) << out.err.substr(0, 500);
+  EXPECT_NE(out.err.find("[transcript.E301] transcript:1: "), std::string::npos)
+      << out.err.substr(0, 500);
   EXPECT_LT(out.err.size(), 20000u);  // capped notes, not a line per junk line
   const Output json = run(junk(1 << 16), Format::kJson);
   EXPECT_EQ(json.status, 2);
@@ -48,7 +50,11 @@ TEST(TranscriptHostile, JunkWithAStrayMessageLineIsStillBinary) {
   EXPECT_TRUE(out.out.empty());
   EXPECT_EQ(out.err.rfind("[transcript.E312] transcript:", 0), 0u) << out.err.substr(0, 300);
   EXPECT_NE(out.err.find("binary data, not a transcript"), std::string::npos);
-  const Output utf16 = run(std::string("\xFF\xFE[\x00" "1\x00" "0\x00:\x00", 10));
+  const Output utf16 =
+      run(std::string("\xFF\xFE[\x00"
+                      "1\x00"
+                      "0\x00:\x00",
+                      10));
   EXPECT_EQ(utf16.status, 2);
   EXPECT_EQ(utf16.err.rfind("[transcript.E312] transcript:1: 这个文件是 UTF-16 编码", 0), 0u)
       << utf16.err;
@@ -63,7 +69,9 @@ TEST(TranscriptHostile, TwoHundredThousandLinesWithoutSeparator) {
   const Output out = run(text);
   EXPECT_EQ(out.status, 2);
   EXPECT_NE(out.err.find("[transcript.E301] transcript:1: not a message"), std::string::npos);
-  EXPECT_NE(out.err.find("[transcript.E301] transcript: and 199980 more like this"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("[transcript.E301] transcript: and 199980 more like this"),
+            std::string::npos)
+      << out.err;
 
   // The same lines after one real message are its continuation: one long message, checked.
   const Output joined = run("[10:00:00] 客服: 亲，您好\n" + text);
@@ -75,15 +83,17 @@ TEST(TranscriptHostile, TimesGoingBackwardsAreNotedByLine) {
   std::string text;
   for (int i = 0; i < 1000; ++i) {
     char line[64];
-    std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:00] %s: 第%d条\n", 20 - i / 60 % 20, 59 - i % 60,
-                  i % 2 ? "客服" : "买家", i);
+    std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:00] %s: 第%d条\n", 20 - i / 60 % 20,
+                  59 - i % 60, i % 2 ? "客服" : "买家", i);
     text += line;
   }
   const Output out = run(text, Format::kJson);
   ASSERT_NE(out.status, 2) << out.err.substr(0, 300);
-  EXPECT_NE(out.err.find("[transcript.E302] transcript:2: time 2024-06-18 20:58:00 is earlier than the message "
-                         "before it (line 1); this message is left out of the time rules"),
-            std::string::npos)
+  EXPECT_NE(
+      out.err.find(
+          "[transcript.E302] transcript:2: time 2024-06-18 20:58:00 is earlier than the message "
+          "before it (line 1); this message is left out of the time rules"),
+      std::string::npos)
       << out.err.substr(0, 400);
   const auto doc = nlohmann::json::parse(out.out);
   EXPECT_EQ(doc["summary"]["messages"], 1000);
@@ -101,7 +111,8 @@ TEST(TranscriptHostile, OneEnormousMessageAndEmptyInput) {
 
 TEST(TranscriptHostile, AHugeConversationIsCheckedInParts) {
   std::string text;
-  for (int i = 0; i < 50000; ++i) text += i % 2 ? "客服: 亲，好的呢，马上为您处理\n" : "买家: 在吗\n";
+  for (int i = 0; i < 50000; ++i)
+    text += i % 2 ? "客服: 亲，好的呢，马上为您处理\n" : "买家: 在吗\n";
   Options o;
   o.format = Format::kJson;
   const Output out = transcript(text, o);
@@ -109,16 +120,19 @@ TEST(TranscriptHostile, AHugeConversationIsCheckedInParts) {
   const auto doc = nlohmann::json::parse(out.out);
   EXPECT_EQ(doc["summary"]["messages"], 50000);
   EXPECT_EQ(doc["summary"]["conversations"], 3);
-  EXPECT_NE(out.err.find("[transcript.E305] transcript:20001: a conversation of more than 20000 messages is "
-                         "checked in parts; a new part starts here"),
+  EXPECT_NE(out.err.find(
+                "[transcript.E305] transcript:20001: a conversation of more than 20000 messages is "
+                "checked in parts; a new part starts here"),
             std::string::npos)
       << out.err.substr(0, 500);
 }
 
 TEST(TranscriptHostile, InvalidUtf8InAMessageIsAWarningWithItsLine) {
-  const Output out = run("[10:00:00] 买家: 在吗\n[10:00:10] 客服: 亲，\xff\xfe在的呢，请问需要什么\n");
+  const Output out =
+      run("[10:00:00] 买家: 在吗\n[10:00:10] 客服: 亲，\xff\xfe在的呢，请问需要什么\n");
   EXPECT_NE(out.status, 2);
-  EXPECT_NE(out.err.find("[input.E101] transcript:2: invalid UTF-8 byte 0xff"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("[input.E101] transcript:2: invalid UTF-8 byte 0xff"), std::string::npos)
+      << out.err;
 }
 
 // Found by fuzz_transcript: a name holding a UTF-8-encoded surrogate (ED AE B6) passed the
@@ -126,11 +140,13 @@ TEST(TranscriptHostile, InvalidUtf8InAMessageIsAWarningWithItsLine) {
 // forms and code points past U+10FFFF are no names either.
 TEST(TranscriptHostile, NamesThatAreNotWellFormedUtf8AreNoNames) {
   for (const std::string bad : {"\xed\xae\xb6", "\xe0\x80\xaf", "\xc0\xaf", "\xf4\x90\x80\x80"}) {
-    const std::string input = "[10:00:00] 买家: 在吗\n[10:00:30] 客服: 亲，在的呢\n[10:01:00] 买" + bad + ": 好的\n";
+    const std::string input =
+        "[10:00:00] 买家: 在吗\n[10:00:30] 客服: 亲，在的呢\n[10:01:00] 买" + bad + ": 好的\n";
     for (Format f : {Format::kText, Format::kJson, Format::kCsv}) {
       const Output out = run(input, f);
       EXPECT_NE(out.status, 2) << out.err;
-      EXPECT_EQ(out.out.find(std::string("买") + bad), std::string::npos) << "the raw name was printed";
+      EXPECT_EQ(out.out.find(std::string("买") + bad), std::string::npos)
+          << "the raw name was printed";
       EXPECT_EQ(decode_utf8(out.out).invalid_count, 0u) << "report is not valid UTF-8";
       EXPECT_NE(out.err.find("transcript:3:"), std::string::npos) << out.err;
     }

@@ -1,9 +1,10 @@
 // The transcript readers: every input form of SPEC §3 and issue 3, conversation splitting, roles,
 // times, and the notes a user gets for lines that are not messages.
+#include "transcript/transcript_reader.h"
+
 #include <gtest/gtest.h>
 
 #include "test_support.h"
-#include "transcript/transcript_reader.h"
 
 namespace kefu {
 namespace {
@@ -31,7 +32,8 @@ class Collect : public ConversationSink {
     EXPECT_EQ(c.index, r_.conversations.size());
     std::vector<Turn> turns;
     for (const auto& m : c.messages)
-      turns.push_back({m.line, m.speaker, std::string(m.name), std::string(m.text), m.has_time, m.time});
+      turns.push_back(
+          {m.line, m.speaker, std::string(m.name), std::string(m.text), m.has_time, m.time});
     r_.conversations.push_back(turns);
     r_.buyers.emplace_back(c.buyer);
   }
@@ -40,7 +42,8 @@ class Collect : public ConversationSink {
   Read& r_;
 };
 
-Read read_text(const std::string& text, const std::string& agent = "", const std::string& buyer = "") {
+Read read_text(const std::string& text, const std::string& agent = "",
+               const std::string& buyer = "") {
   Read r;
   Notes notes;
   Collect sink(r);
@@ -60,14 +63,19 @@ Read read_json(const std::string& text) {
 
 std::string speakers(const std::vector<Turn>& turns) {
   std::string s;
-  for (const auto& t : turns) s += t.speaker == Speaker::kBuyer ? 'B' : t.speaker == Speaker::kAgent ? 'A' : t.speaker == Speaker::kSystem ? 'S' : '?';
+  for (const auto& t : turns)
+    s += t.speaker == Speaker::kBuyer    ? 'B'
+         : t.speaker == Speaker::kAgent  ? 'A'
+         : t.speaker == Speaker::kSystem ? 'S'
+                                         : '?';
   return s;
 }
 
 std::string notes_text(const std::vector<Error>& notes) { return join_errors(notes); }
 
 TEST(TranscriptReader, Seed002BargainingDialogueParsesIntoItsTurns) {
-  const Read r = read_text(test::read_file(test::source_path("tests/fixtures/transcript/seed002_bargaining.txt")));
+  const Read r = read_text(
+      test::read_file(test::source_path("tests/fixtures/transcript/seed002_bargaining.txt")));
   ASSERT_EQ(r.conversations.size(), 1u) << notes_text(r.notes);
   const auto& c = r.conversations[0];
   EXPECT_EQ(speakers(c), "BABABABABAABA");
@@ -79,7 +87,8 @@ TEST(TranscriptReader, Seed002BargainingDialogueParsesIntoItsTurns) {
   // The title line above the dialogue is not a message, and the user is told so.
   ASSERT_FALSE(r.notes.empty());
   EXPECT_EQ(r.notes[0].to_string(),
-            "[transcript.E301] transcript:1: not a message (no \"name: text\") and no message above it, so it is left out");
+            "[transcript.E301] transcript:1: not a message (no \"name: text\") and no message "
+            "above it, so it is left out");
 }
 
 TEST(TranscriptReader, TimedFormsContinuationsSubAccountsAndEvents) {
@@ -137,21 +146,24 @@ TEST(TranscriptReader, UntimedFormIgnoresSingleBlankLinesButSplitsOnTwo) {
 }
 
 TEST(TranscriptReader, NicknamesAreGuessedAndSaidSoUnlessNamed) {
-  const Read guessed = read_text("[10:00:00] 张三: 在吗\n[10:00:10] 小萌: 亲，在的\n[10:01:00] 张三: 好\n");
+  const Read guessed =
+      read_text("[10:00:00] 张三: 在吗\n[10:00:10] 小萌: 亲，在的\n[10:01:00] 张三: 好\n");
   ASSERT_EQ(guessed.conversations.size(), 1u);
   EXPECT_EQ(speakers(guessed.conversations[0]), "BAB");
   ASSERT_EQ(guessed.notes.size(), 1u);
   EXPECT_EQ(guessed.notes[0].code, "transcript.E304");
   EXPECT_NE(guessed.notes[0].message.find("张三 = 买家, 小萌 = 客服"), std::string::npos);
 
-  const Read named = read_text("[10:00:00] 小萌: 亲，在的\n[10:00:10] 张三: 在吗\n", "小萌", "张三");
+  const Read named =
+      read_text("[10:00:00] 小萌: 亲，在的\n[10:00:10] 张三: 在吗\n", "小萌", "张三");
   EXPECT_EQ(speakers(named.conversations[0]), "AB");
   EXPECT_TRUE(named.notes.empty());
 }
 
 TEST(TranscriptReader, AThirdNicknameIsANewBuyer) {
   const Read r = read_text(
-      "[10:00:00] 张三: 在吗\n[10:00:10] 小萌: 亲，在的\n[10:05:00] 李四: 有货吗\n[10:05:10] 小萌: 亲，有的\n");
+      "[10:00:00] 张三: 在吗\n[10:00:10] 小萌: 亲，在的\n[10:05:00] 李四: 有货吗\n[10:05:10] 小萌: "
+      "亲，有的\n");
   ASSERT_EQ(r.conversations.size(), 2u);
   EXPECT_EQ(speakers(r.conversations[0]), "BA");
   EXPECT_EQ(speakers(r.conversations[1]), "BA");
@@ -159,28 +171,34 @@ TEST(TranscriptReader, AThirdNicknameIsANewBuyer) {
 }
 
 TEST(TranscriptReader, MidnightRollsOverAndBackwardsTimesAreNoted) {
-  const Read r = read_text("[23:59:00] 买家: 在吗\n[00:01:00] 客服: 亲，在的\n[00:00:30] 买家: ？\n");
+  const Read r =
+      read_text("[23:59:00] 买家: 在吗\n[00:01:00] 客服: 亲，在的\n[00:00:30] 买家: ？\n");
   ASSERT_EQ(r.conversations.size(), 1u);
   const auto& c = r.conversations[0];
   EXPECT_EQ(c[1].time - c[0].time, 120);
   EXPECT_FALSE(c[2].has_time);
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_EQ(r.notes[0].to_string(),
-            "[transcript.E302] transcript:3: time 00:00:30 is earlier than the message before it (line 2); "
+            "[transcript.E302] transcript:3: time 00:00:30 is earlier than the message before it "
+            "(line 2); "
             "this message is left out of the time rules");
 }
 
 TEST(TranscriptReader, ImpossibleTimesAreReportedAndKeptAsText) {
-  const Read r = read_text("[10:00:00] 买家: 在吗\n[25:61:00] 客服: 亲，在的\n2024-02-30 10:00:00 客服: 好\n");
+  const Read r =
+      read_text("[10:00:00] 买家: 在吗\n[25:61:00] 客服: 亲，在的\n2024-02-30 10:00:00 客服: 好\n");
   ASSERT_EQ(r.conversations.size(), 1u);
   EXPECT_EQ(r.conversations[0].size(), 1u);
-  EXPECT_EQ(r.conversations[0][0].text, "在吗\n[25:61:00] 客服: 亲，在的\n2024-02-30 10:00:00 客服: 好");
+  EXPECT_EQ(r.conversations[0][0].text,
+            "在吗\n[25:61:00] 客服: 亲，在的\n2024-02-30 10:00:00 客服: 好");
   ASSERT_EQ(r.notes.size(), 2u);
   EXPECT_EQ(r.notes[0].to_string(),
-            "[transcript.E301] transcript:2: cannot read this line as a message (\"25:61:00\" is not a time of day); "
+            "[transcript.E301] transcript:2: cannot read this line as a message (\"25:61:00\" is "
+            "not a time of day); "
             "kept as text of the message above");
   EXPECT_EQ(r.notes[1].to_string(),
-            "[transcript.E301] transcript:3: cannot read this line as a message (\"2024-02-30 10:00:00\" is not a date); "
+            "[transcript.E301] transcript:3: cannot read this line as a message (\"2024-02-30 "
+            "10:00:00\" is not a date); "
             "kept as text of the message above");
 }
 
@@ -210,7 +228,8 @@ TEST(TranscriptReader, EveryTimeFormAndRoleWordOfTheIssue) {
 // that would otherwise be guessed, with no note.
 TEST(TranscriptReader, AgentAndBuyerListsSettleEveryName) {
   const Read r = read_text(
-      "[10:00:00] 小萌: 亲，在的\n[10:00:10] 张三: 在吗\n[10:00:20] 小美: 亲，您说\n[10:00:30] 张三: 好\n",
+      "[10:00:00] 小萌: 亲，在的\n[10:00:10] 张三: 在吗\n[10:00:20] 小美: 亲，您说\n[10:00:30] "
+      "张三: 好\n",
       "小萌，小美", "张三");
   ASSERT_EQ(r.conversations.size(), 1u);
   EXPECT_EQ(speakers(r.conversations[0]), "ABAB");
@@ -239,16 +258,19 @@ TEST(TranscriptReader, JsonMessagesConversationsAndBareArrays) {
 }
 
 TEST(TranscriptReader, JsonErrorsNameThePlace) {
-  const Read bad = read_json("{\"messages\": [\n  {\"from\": \"buyer\", \"text\": \"a\"},\n  {\"from\": }\n]}");
+  const Read bad =
+      read_json("{\"messages\": [\n  {\"from\": \"buyer\", \"text\": \"a\"},\n  {\"from\": }\n]}");
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_EQ(bad.errors[0].code, "transcript.E310");
   EXPECT_EQ(bad.errors[0].line, 3);
   const Read odd = read_json(R"({"messages":[{"from":"robot","text":"a"},{"from":"buyer"}]})");
   ASSERT_EQ(odd.notes.size(), 2u);
   EXPECT_EQ(odd.notes[0].to_string(),
-            "[transcript.E304] transcript /messages/0/from: \"from\" must be buyer, agent or system; read as the buyer");
-  EXPECT_EQ(odd.notes[1].to_string(),
-            "[transcript.E311] transcript /messages/1: a message needs a \"text\" string; left out");
+            "[transcript.E304] transcript /messages/0/from: \"from\" must be buyer, agent or "
+            "system; read as the buyer");
+  EXPECT_EQ(
+      odd.notes[1].to_string(),
+      "[transcript.E311] transcript /messages/1: a message needs a \"text\" string; left out");
   const Read deep = read_json(std::string(100, '[') + std::string(100, ']'));
   ASSERT_EQ(deep.errors.size(), 1u);
   EXPECT_EQ(deep.errors[0].code, "transcript.E310");

@@ -1,9 +1,10 @@
 // The streamed transcript (kefu::TranscriptStream, what the CLI uses): any split of the input
 // gives the bytes kefu::transcript gives, and memory is one conversation and one piece, never
 // the file (issue 3: "a 50 MB export is checked in bounded memory").
+#include "kefu/transcript_stream.h"
+
 #include <gtest/gtest.h>
 
-#include "kefu/transcript_stream.h"
 #include "test_support.h"
 #include "transcript/transcript_reader.h"
 
@@ -52,14 +53,16 @@ std::string day_export(int conversations) {
                   "[2024-06-18 %02d:%02d:%02d] tb_%d: 在吗，这个有货吗\n"
                   "[2024-06-18 %02d:%02d:%02d] 松鼠铺子旗舰店:小萌: 亲，有货的，加我vx聊\n"
                   "收货地址：浙江省杭州市\n\n",
-                  t / 3600, t / 60 % 60, t % 60, c, (t + 90) / 3600, (t + 90) / 60 % 60, (t + 90) % 60);
+                  t / 3600, t / 60 % 60, t % 60, c, (t + 90) / 3600, (t + 90) / 60 % 60,
+                  (t + 90) % 60);
     s += line;
   }
   return s;
 }
 
 TEST(TranscriptStream, AnySplitGivesTheWholeStringReport) {
-  const std::vector<std::vector<std::size_t>> splits = {{1}, {2, 3}, {7}, {64, 1, 5}, {4096}, {1 << 20}};
+  const std::vector<std::vector<std::size_t>> splits = {{1},        {2, 3}, {7},
+                                                        {64, 1, 5}, {4096}, {1 << 20}};
   const std::pair<const char*, const char*> inputs[] = {{"day-export.txt", "taobao"},
                                                         {"seed002.txt", "taobao"},
                                                         {"kuaishou-rate.txt", "kuaishou"},
@@ -82,8 +85,10 @@ TEST(TranscriptStream, AnySplitGivesTheWholeStringReport) {
 
 TEST(TranscriptStream, ByteOrderMarkAndJsonAreRecognisedWhenSplit) {
   const std::string bom = "\xEF\xBB\xBF";
-  const std::string text = bom + "[2024-06-18 10:00:00] 买家: 在吗\n[2024-06-18 10:00:20] 客服: 在\n";
-  const std::string json = bom + "  \n [ {\"from\":\"buyer\",\"text\":\"在吗\"},{\"from\":\"agent\",\"text\":\"在\"}]";
+  const std::string text =
+      bom + "[2024-06-18 10:00:00] 买家: 在吗\n[2024-06-18 10:00:20] 客服: 在\n";
+  const std::string json =
+      bom + "  \n [ {\"from\":\"buyer\",\"text\":\"在吗\"},{\"from\":\"agent\",\"text\":\"在\"}]";
   for (const std::string& input : {text, json}) {
     const Output whole = transcript(input, with(Format::kJson));
     ASSERT_NE(whole.status, 2) << whole.err;
@@ -118,7 +123,8 @@ TEST(TranscriptStream, ErrorsReplaceTheReportAndNoPartIsKept) {
   const std::string mib(1 << 20, 'a');
   for (std::size_t i = 0; i < (Limits::kMaxInputBytes >> 20); ++i) big.feed(mib);
   big.feed("a");
-  EXPECT_EQ(big.finish(after).err, "[input.E103]: input is 67108865 bytes; the limit is 67108864\n");
+  EXPECT_EQ(big.finish(after).err,
+            "[input.E103]: input is 67108865 bytes; the limit is 67108864\n");
 }
 
 class CountSink : public ConversationSink {
@@ -140,7 +146,8 @@ TEST(TranscriptStream, TheReaderHoldsOneConversationAndOnePieceNotTheFile) {
   Notes notes;
   TextTranscriptStream reader(RoleHints{}, sink, notes);
   constexpr std::size_t kPiece = 64 << 10;
-  for (std::size_t at = 0; at < input.size(); at += kPiece) reader.feed(std::string_view(input).substr(at, kPiece));
+  for (std::size_t at = 0; at < input.size(); at += kPiece)
+    reader.feed(std::string_view(input).substr(at, kPiece));
   EXPECT_EQ(reader.finish(), sink.messages);
   EXPECT_GT(sink.conversations, 50000u);
   EXPECT_LT(reader.peak_buffer(), 2 * kPiece + 4096) << "bytes held at once";
@@ -157,14 +164,17 @@ TEST(TranscriptStream, TheReaderHoldsOneConversationAndOnePieceNotTheFile) {
 TEST(TranscriptStream, AnExportWithNoSeparatorIsHeldOnePartAtATime) {
   std::string input;
   for (int i = 0; input.size() < (12u << 20); ++i)
-    input += i % 2 ? "客服: 亲，好的呢，马上为您处理，请稍等一下\n" : "买家: 在吗，我想问一下这个什么时候发货\n";
+    input += i % 2 ? "客服: 亲，好的呢，马上为您处理，请稍等一下\n"
+                   : "买家: 在吗，我想问一下这个什么时候发货\n";
   CountSink sink;
   Notes notes;
   TextTranscriptStream reader(RoleHints{}, sink, notes);
-  for (std::size_t at = 0; at < input.size(); at += 1 << 20) reader.feed(std::string_view(input).substr(at, 1 << 20));
+  for (std::size_t at = 0; at < input.size(); at += 1 << 20)
+    reader.feed(std::string_view(input).substr(at, 1 << 20));
   reader.finish();
   EXPECT_GT(sink.conversations, 10u);
-  EXPECT_LT(reader.peak_buffer(), (20000u * 60) + (2u << 20));  // one part of ~55-byte lines and a piece
+  EXPECT_LT(reader.peak_buffer(),
+            (20000u * 60) + (2u << 20));  // one part of ~55-byte lines and a piece
 }
 
 // Nicknames are remembered across conversations (an agent's stays an agent), but not without
@@ -227,8 +237,10 @@ TEST(TranscriptStream, OnPartHandsTheReportOverWhileAJsonExportIsRead) {
   for (int c = 0; c < 4000; ++c) {
     char conv[512];
     std::snprintf(conv, sizeof conv,
-                  "%s{\"messages\":[{\"time\":\"2024-06-18 10:%02d:00\",\"from\":\"buyer\",\"name\":\"tb_%d\",\"text\":\"在吗\"},"
-                  "{\"time\":\"2024-06-18 10:%02d:40\",\"from\":\"agent\",\"text\":\"嗯，加我vx聊，全网最低价\"}]}",
+                  "%s{\"messages\":[{\"time\":\"2024-06-18 "
+                  "10:%02d:00\",\"from\":\"buyer\",\"name\":\"tb_%d\",\"text\":\"在吗\"},"
+                  "{\"time\":\"2024-06-18 "
+                  "10:%02d:40\",\"from\":\"agent\",\"text\":\"嗯，加我vx聊，全网最低价\"}]}",
                   c ? "," : "", c % 60, c, c % 60);
     input += conv;
   }
@@ -246,7 +258,8 @@ TEST(TranscriptStream, OnPartHandsTheReportOverWhileAJsonExportIsRead) {
       largest = std::max(largest, text.size());
       parts[k] += text;
     });
-    for (std::size_t at = 0; at < input.size(); at += 100000) s.feed(std::string_view(input).substr(at, 100000));
+    for (std::size_t at = 0; at < input.size(); at += 100000)
+      s.feed(std::string_view(input).substr(at, 100000));
     std::vector<std::string> after;
     Output out = s.finish(after);
     EXPECT_GT(handed, 2u);
@@ -267,12 +280,28 @@ namespace {
 // blank lines, CRLF, BOM, bad times, control bytes, a lone JSON start, half characters), cut at
 // random places, give exactly what the whole string gives.
 TEST(TranscriptStream, RandomExportsCutAtRandomGiveTheWholeStringReport) {
-  const char* const kPieces[] = {
-      "[2024-06-18 10:00:00] tb_a: 在吗\n", "[10:00:30] 松鼠铺子旗舰店:小萌: 亲，您好，加我vx\n",
-      "收货地址：杭州市西湖区文三路478号\n", "\n", "\n\n", "=== 会话 ===\n", "G: 多少钱\n", "K: 嗯\n",
-      "[25:00:00] 客服: 坏时间\n", "10:05 tb_b: 拍错了，要重拍\n", "[10:40:00] [系统] 买家申请退款\n", "\r\n",
-      "\xEF\xBB\xBF", "{", "[", "\xE4\xBD", "\x01\x02", "客服: 亲，本店订单一般48小时内发货，请耐心等待哦\n",
-      "[2024-06-18 09:00:00] 买家: 时间倒退了\n", "Q: 是正品吗\n", "买家: 在吗", "一行没有冒号的文字\n"};
+  const char* const kPieces[] = {"[2024-06-18 10:00:00] tb_a: 在吗\n",
+                                 "[10:00:30] 松鼠铺子旗舰店:小萌: 亲，您好，加我vx\n",
+                                 "收货地址：杭州市西湖区文三路478号\n",
+                                 "\n",
+                                 "\n\n",
+                                 "=== 会话 ===\n",
+                                 "G: 多少钱\n",
+                                 "K: 嗯\n",
+                                 "[25:00:00] 客服: 坏时间\n",
+                                 "10:05 tb_b: 拍错了，要重拍\n",
+                                 "[10:40:00] [系统] 买家申请退款\n",
+                                 "\r\n",
+                                 "\xEF\xBB\xBF",
+                                 "{",
+                                 "[",
+                                 "\xE4\xBD",
+                                 "\x01\x02",
+                                 "客服: 亲，本店订单一般48小时内发货，请耐心等待哦\n",
+                                 "[2024-06-18 09:00:00] 买家: 时间倒退了\n",
+                                 "Q: 是正品吗\n",
+                                 "买家: 在吗",
+                                 "一行没有冒号的文字\n"};
   constexpr std::size_t kCount = sizeof kPieces / sizeof kPieces[0];
   std::uint32_t x = 20261202;
   auto rnd = [&](std::uint32_t n) {

@@ -1,7 +1,7 @@
 // The message-time reader: every form the SPEC names, offsets, and impossible values.
-#include <gtest/gtest.h>
-
 #include "transcript/transcript_time.h"
+
+#include <gtest/gtest.h>
 
 namespace kefu {
 namespace {
@@ -20,9 +20,10 @@ Read read(const std::string& s) {
 }
 
 TEST(TranscriptTime, Forms) {
-  for (const char* s : {"2024-06-18 10:00:05 rest", "2024/6/18 10:00:05 rest", "2024年6月18日 10:00:05 rest",
-                        "2024-06-18T10:00:05 rest", "2024-06-18T02:00:05Z rest", "2024-06-18T10:00:05+08:00 rest",
-                        "2024-06-18 10:00:05.250 rest"}) {
+  for (const char* s :
+       {"2024-06-18 10:00:05 rest", "2024/6/18 10:00:05 rest", "2024年6月18日 10:00:05 rest",
+        "2024-06-18T10:00:05 rest", "2024-06-18T02:00:05Z rest", "2024-06-18T10:00:05+08:00 rest",
+        "2024-06-18 10:00:05.250 rest"}) {
     const Read r = read(s);
     ASSERT_EQ(r.result, TimeRead::kOk) << s;
     EXPECT_EQ(format_clock(r.t), "2024-06-18 10:00:05") << s;

@@ -4,10 +4,9 @@
 // vocabulary(), in the platforms a command accepts and names when refusing, and in checks.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "kefu/kefu.h"
 #include "pack/builtin_packs.h"
@@ -81,7 +80,8 @@ TEST(Vocabulary, JsonListsEverySharedWord) {
     EXPECT_EQ(v["categories"][i]["title"], vocab::categories()[i].title);
   }
   EXPECT_EQ(names(v["severities"]), (std::vector<std::string>{"error", "warning", "info"}));
-  EXPECT_EQ(names(v["deadline_statuses"]), (std::vector<std::string>{"pending", "due_soon", "overdue", "met", "void"}));
+  EXPECT_EQ(names(v["deadline_statuses"]),
+            (std::vector<std::string>{"pending", "due_soon", "overdue", "met", "void"}));
   EXPECT_EQ(v["deadline_kinds"].size(), vocab::deadline_kinds().size());
   EXPECT_EQ(v["order_events"].size(), vocab::order_events().size());
   EXPECT_EQ(v["shipping_methods"], nlohmann::json::array({"express", "ems", "surface"}));
@@ -110,7 +110,8 @@ TEST(Vocabulary, AFixturePlatformPackIsAPlatformEverywhere) {
   o.platform = "xhs";
   Output without = check("亲，私信下单更便宜", o);
   EXPECT_EQ(without.status, 2);
-  EXPECT_EQ(without.err, "[usage.E001]: unknown platform \"xhs\"; expected one of: " + vocab::platform_list() + "\n");
+  EXPECT_EQ(without.err, "[usage.E001]: unknown platform \"xhs\"; expected one of: " +
+                             vocab::platform_list() + "\n");
 
   // Accepted with it: its rule fires, and the common and shop packs still apply.
   o.packs = {xhs_pack()};
@@ -121,14 +122,15 @@ TEST(Vocabulary, AFixturePlatformPackIsAPlatformEverywhere) {
   EXPECT_EQ(report["platform"], "xhs");
   std::vector<std::string> rules_hit;
   for (const auto& f : report["findings"]) rules_hit.push_back(f["rule"]);
-  EXPECT_NE(std::find(rules_hit.begin(), rules_hit.end(), "xhs.private-message"), rules_hit.end()) << with.out;
+  EXPECT_NE(std::find(rules_hit.begin(), rules_hit.end(), "xhs.private-message"), rules_hit.end())
+      << with.out;
   EXPECT_EQ(report["packs"], nlohmann::json::array({"common", "shop", "xhs"}));
 
   // An unknown platform named with the pack given lists the new one too.
   o.platform = "amazon";
   Output wrong = check("你好", o);
-  EXPECT_EQ(wrong.err,
-            "[usage.E001]: unknown platform \"amazon\"; expected one of: " + vocab::platform_list() + ", xhs\n");
+  EXPECT_EQ(wrong.err, "[usage.E001]: unknown platform \"amazon\"; expected one of: " +
+                           vocab::platform_list() + ", xhs\n");
 
   // The handbook is titled with the pack's own name for it.
   o.platform = "xhs";
@@ -170,7 +172,8 @@ TEST(Vocabulary, TextListsPlatformsWithTheirTitles) {
   EXPECT_EQ(out.status, 0);
   for (const auto& p : vocab::platforms())
     EXPECT_NE(out.out.find("  " + p.name + " "), std::string::npos) << p.name;
-  EXPECT_NE(out.out.find("xhs         小红书 / Xiaohongshu  (--pack)\n"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("xhs         小红书 / Xiaohongshu  (--pack)\n"), std::string::npos)
+      << out.out;
   o.format = Format::kCsv;
   EXPECT_EQ(vocabulary(o).status, 2);
 }

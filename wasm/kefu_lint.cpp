@@ -5,9 +5,8 @@
 #include <emscripten/bind.h>
 
 #include <exception>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "kefu/kefu.h"
 
@@ -21,19 +20,23 @@ kefu::Output fenced(Call call) {
   try {
     return call();
   } catch (const std::exception& e) {
-    return kefu::refused("wasm.E002", std::string("internal error: ") + e.what(), kefu::Format::kJson);
+    return kefu::refused("wasm.E002", std::string("internal error: ") + e.what(),
+                         kefu::Format::kJson);
   } catch (...) {
-    return kefu::refused("wasm.E002", "internal error: not a standard exception", kefu::Format::kJson);
+    return kefu::refused("wasm.E002", "internal error: not a standard exception",
+                         kefu::Format::kJson);
   }
 }
 
 // `input` is the command's text: the reply, export, facts, request, pack, or the scenario of
 // `phrases`; `rules` ignores it. JSON is the default format; the options may ask for another
 // (csv export, html handbook). validate takes the pack's file name from options {"name"}.
-kefu::Output call(const std::string& command, const std::string& input, const std::string& options_json) {
+kefu::Output call(const std::string& command, const std::string& input,
+                  const std::string& options_json) {
   return fenced([&]() -> kefu::Output {
     if (command == "validate") {
-      const auto options = nlohmann::json::parse(options_json.empty() ? "{}" : options_json, nullptr, false);
+      const auto options =
+          nlohmann::json::parse(options_json.empty() ? "{}" : options_json, nullptr, false);
       std::string name = "pack.json";
       if (options.is_object() && options.contains("name") && options["name"].is_string())
         name = options["name"].get<std::string>();
@@ -60,14 +63,19 @@ kefu::Output call(const std::string& command, const std::string& input, const st
 
 // {"status","out","err"}: all the CLI gives, for callers that need the status or the warnings.
 // Exported as command(): Emscripten's module object already has a run() of its own.
-std::string run(const std::string& command, const std::string& input, const std::string& options_json) {
+std::string run(const std::string& command, const std::string& input,
+                const std::string& options_json) {
   const kefu::Output o = call(command, input, options_json);
   return nlohmann::json{{"status", o.status}, {"out", o.out}, {"err", o.err}}.dump();
 }
 
 // The per-command exports give `out` alone, the bytes `kefu-lint <command> --format json` prints.
-std::string check(const std::string& reply, const std::string& options) { return call("check", reply, options).out; }
-std::string mask(const std::string& text, const std::string& options) { return call("mask", text, options).out; }
+std::string check(const std::string& reply, const std::string& options) {
+  return call("check", reply, options).out;
+}
+std::string mask(const std::string& text, const std::string& options) {
+  return call("mask", text, options).out;
+}
 std::string transcript(const std::string& text, const std::string& options) {
   return call("transcript", text, options).out;
 }
@@ -77,19 +85,26 @@ std::string deadlines(const std::string& facts, const std::string& options) {
 std::string points(const std::string& request, const std::string& options) {
   return call("points", request, options).out;
 }
-std::string fix(const std::string& reply, const std::string& options) { return call("fix", reply, options).out; }
+std::string fix(const std::string& reply, const std::string& options) {
+  return call("fix", reply, options).out;
+}
 // The first argument is the scenario to show ("" for all), like `kefu-lint phrases --scenario`.
 std::string phrases(const std::string& scenario, const std::string& options) {
   return call("phrases", scenario, options).out;
 }
 // The input is unused, like the CLI's: the rules depend on the options alone.
-std::string rules(const std::string& input, const std::string& options) { return call("rules", input, options).out; }
+std::string rules(const std::string& input, const std::string& options) {
+  return call("rules", input, options).out;
+}
 // The file name (shown in error messages) comes from options {"name": "..."}.
 std::string validate(const std::string& pack_json, const std::string& options) {
   return call("validate", pack_json, options).out;
 }
-// The input is unused, like rules: the questions come from the options {platform,count,seed,categories}.
-std::string quiz(const std::string& input, const std::string& options) { return call("quiz", input, options).out; }
+// The input is unused, like rules: the questions come from the options
+// {platform,count,seed,categories}.
+std::string quiz(const std::string& input, const std::string& options) {
+  return call("quiz", input, options).out;
+}
 
 // The input is unused, like rules: options {"packs"} may add platforms (packs with "platform").
 std::string vocabulary(const std::string& input, const std::string& options) {

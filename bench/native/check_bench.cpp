@@ -14,11 +14,10 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/engine.h"
 #include "kefu/kefu.h"
@@ -43,9 +42,15 @@ std::string terms_pack(const std::string& terms_text) {
   std::istringstream in(terms_text);
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) terms.push_back(line);
-  nlohmann::json rule = {{"id", "bench.terms"}, {"kind", "terms"}, {"category", "absolute_claim"},
-                         {"severity", "warning"}, {"title", "bench"}, {"message", "bench"},
-                         {"penalty", ""}, {"source", "bench"}, {"terms", terms},
+  nlohmann::json rule = {{"id", "bench.terms"},
+                         {"kind", "terms"},
+                         {"category", "absolute_claim"},
+                         {"severity", "warning"},
+                         {"title", "bench"},
+                         {"message", "bench"},
+                         {"penalty", ""},
+                         {"source", "bench"},
+                         {"terms", terms},
                          {"examples", {{"bad", {"x"}}, {"good", {"y"}}}}};
   return nlohmann::json{{"pack", "bench"}, {"rules", {rule}}}.dump();
 }
@@ -87,7 +92,8 @@ std::size_t count_rule(const std::vector<kefu::Finding>& findings, const char* i
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s TRANSCRIPT.txt [TERMS.txt] [--platform P] [--runs N] [--only WHAT]\n",
+    std::fprintf(stderr,
+                 "usage: %s TRANSCRIPT.txt [TERMS.txt] [--platform P] [--runs N] [--only WHAT]\n",
                  argv[0]);
     return 2;
   }
@@ -96,10 +102,14 @@ int main(int argc, char** argv) {
   int runs = 5;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--platform" && i + 1 < argc) options.platform = argv[++i];
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--only" && i + 1 < argc) only = argv[++i];
-    else terms_path = a;
+    if (a == "--platform" && i + 1 < argc)
+      options.platform = argv[++i];
+    else if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--only" && i + 1 < argc)
+      only = argv[++i];
+    else
+      terms_path = a;
   }
   auto wanted = [&](const char* what) { return only.empty() || only == what; };
   const std::string text = read(argv[1]);
@@ -135,7 +145,9 @@ int main(int argc, char** argv) {
     });
     auto count = [&](const std::string& needle) {
       std::size_t n = 0;
-      for (std::size_t at = last.find(needle); at != std::string::npos; at = last.find(needle, at + 1)) ++n;
+      for (std::size_t at = last.find(needle); at != std::string::npos;
+           at = last.find(needle, at + 1))
+        ++n;
       return n;
     };
     out["full"] = to_json(t);
@@ -188,8 +200,11 @@ int main(int argc, char** argv) {
       sink += o.out.size();
     }
     std::sort(us.begin(), us.end());
-    out["reply"] = {{"chars", 500}, {"calls", calls}, {"p50_us", us[us.size() / 2]},
-                    {"p99_us", us[us.size() * 99 / 100]}, {"findings", findings}};
+    out["reply"] = {{"chars", 500},
+                    {"calls", calls},
+                    {"p50_us", us[us.size() / 2]},
+                    {"p99_us", us[us.size() * 99 / 100]},
+                    {"findings", findings}};
   }
   rusage u{};
   getrusage(RUSAGE_SELF, &u);

@@ -61,8 +61,11 @@ class CountingSink : public kefu::ConversationSink {
 };
 
 // Lines drawn from the seeds' dialogues and rules (000, 002), good and bad mixed.
-const char* const kBuyer[] = {"你好 在吗", "这个款产品多少钱?价格可不可以少点啊。", "能开发票吗", "拍错了，要重拍",
-                              "什么时候发货", "包邮吗", "好的", "那我拍了", "有红色吗", "能便宜点吗"};
+const char* const kBuyer[] = {"你好 在吗",    "这个款产品多少钱?价格可不可以少点啊。",
+                              "能开发票吗",   "拍错了，要重拍",
+                              "什么时候发货", "包邮吗",
+                              "好的",         "那我拍了",
+                              "有红色吗",     "能便宜点吗"};
 const char* const kAgent[] = {
     "亲，您好，欢迎光临松鼠铺子旗舰店～有什么可以帮您的呢",
     "亲,很抱歉哦,商城没有办法修改价格的~~",
@@ -94,13 +97,15 @@ std::string make_export(std::size_t bytes) {
       t += buyer ? 20 + rnd(300) : 5 + rnd(400);
       if (t >= 86400) t = 86399;
       const char* who = buyer ? nullptr : (rnd(2) ? "松鼠铺子旗舰店:小萌" : "松鼠铺子旗舰店:小美");
-      std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:%02d] %s%s: %s\n", t / 3600, t / 60 % 60, t % 60,
-                    buyer ? "tb_buyer" : who, buyer ? std::to_string(conv).c_str() : "",
+      std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:%02d] %s%s: %s\n", t / 3600,
+                    t / 60 % 60, t % 60, buyer ? "tb_buyer" : who,
+                    buyer ? std::to_string(conv).c_str() : "",
                     buyer ? kBuyer[rnd(10)] : kAgent[rnd(10)]);
       s += line;
       if (!buyer && rnd(8) == 0) s += "收货地址：浙江省杭州市西湖区\n";
       if (buyer && rnd(10) == 0) {
-        std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:%02d] 系统: 买家已下单\n", t / 3600, t / 60 % 60, t % 60);
+        std::snprintf(line, sizeof line, "[2024-06-18 %02d:%02d:%02d] 系统: 买家已下单\n", t / 3600,
+                      t / 60 % 60, t % 60);
         s += line;
       }
     }
@@ -116,9 +121,12 @@ int main(int argc, char** argv) {
   std::string write_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--platform" && i + 1 < argc) options.platform = argv[++i];
-    else if (a == "--write" && i + 1 < argc) write_path = argv[++i];
-    else megabytes = std::atof(a.c_str());
+    if (a == "--platform" && i + 1 < argc)
+      options.platform = argv[++i];
+    else if (a == "--write" && i + 1 < argc)
+      write_path = argv[++i];
+    else
+      megabytes = std::atof(a.c_str());
   }
   const std::string text = make_export(static_cast<std::size_t>(megabytes * 1048576));
   if (!write_path.empty()) std::ofstream(write_path, std::ios::binary) << text;
@@ -143,9 +151,11 @@ int main(int argc, char** argv) {
     at = nl + 1;
   }
   const double reply_s = seconds_since(t0), reply_cpu = cpu_now() - c0;
-  std::printf("reply path, line by line: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s), %zu lines, %zu findings, "
-              "peak RSS %.0f MB\n",
-              reply_s, mb / reply_s, reply_cpu, mb / reply_cpu, lines, findings, peak_mb());
+  std::printf(
+      "reply path, line by line: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s), %zu lines, %zu "
+      "findings, "
+      "peak RSS %.0f MB\n",
+      reply_s, mb / reply_s, reply_cpu, mb / reply_cpu, lines, findings, peak_mb());
 
   auto checker = kefu::TranscriptChecker::build(*engine, errors);
   t0 = Clock::now();
@@ -154,13 +164,17 @@ int main(int argc, char** argv) {
   kefu::Notes notes;
   const std::size_t messages = kefu::read_text_transcript(text, kefu::RoleHints{}, sink, notes);
   const double check_s = seconds_since(t0), check_cpu = cpu_now() - c0;
-  std::printf("transcript, read and check only: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s, %.2fx the reply path), "
-              "%zu conversations, %zu messages, %zu findings, peak RSS %.0f MB\n",
-              check_s, mb / check_s, check_cpu, mb / check_cpu, check_cpu / reply_cpu, sink.conversations, messages,
-              sink.findings, peak_mb());
+  std::printf(
+      "transcript, read and check only: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s, %.2fx the reply "
+      "path), "
+      "%zu conversations, %zu messages, %zu findings, peak RSS %.0f MB\n",
+      check_s, mb / check_s, check_cpu, mb / check_cpu, check_cpu / reply_cpu, sink.conversations,
+      messages, sink.findings, peak_mb());
 
   const kefu::Format formats[] = {kefu::Format::kCsv, kefu::Format::kText, kefu::Format::kJson};
-  auto name = [](kefu::Format f) { return f == kefu::Format::kCsv ? "csv" : f == kefu::Format::kText ? "text" : "json"; };
+  auto name = [](kefu::Format f) {
+    return f == kefu::Format::kCsv ? "csv" : f == kefu::Format::kText ? "text" : "json";
+  };
   for (kefu::Format f : formats) {
     options.format = f;
     t0 = Clock::now();
@@ -174,20 +188,26 @@ int main(int argc, char** argv) {
     std::vector<std::string> after;
     kefu::Output out = stream.finish(after);
     out_bytes += out.out.size();
-    for (std::size_t k = 0; k < after.size(); ++k) out_bytes += stream.take(k).size() + after[k].size();
+    for (std::size_t k = 0; k < after.size(); ++k)
+      out_bytes += stream.take(k).size() + after[k].size();
     const double s = seconds_since(t0), cpu = cpu_now() - c0;
-    std::printf("stream --format %-4s: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s, %.2fx the reply path), status %d, "
-                "output %.1f MB, peak RSS %.0f MB\n",
-                name(f), s, mb / s, cpu, mb / cpu, cpu / reply_cpu, out.status, out_bytes / 1048576.0, peak_mb());
+    std::printf(
+        "stream --format %-4s: %.2f s (%.1f MB/s; cpu %.2f s, %.1f MB/s, %.2fx the reply path), "
+        "status %d, "
+        "output %.1f MB, peak RSS %.0f MB\n",
+        name(f), s, mb / s, cpu, mb / cpu, cpu / reply_cpu, out.status, out_bytes / 1048576.0,
+        peak_mb());
   }
   for (kefu::Format f : formats) {
     options.format = f;
     t0 = Clock::now();
     kefu::Output out = kefu::transcript(text, options);
     const double s = seconds_since(t0);
-    std::printf("whole string --format %-4s: %.2f s (%.1f MB/s, %.2fx the reply path), status %d, output %.1f MB, "
-                "peak RSS %.0f MB\n",
-                name(f), s, mb / s, s / reply_s, out.status, out.out.size() / 1048576.0, peak_mb());
+    std::printf(
+        "whole string --format %-4s: %.2f s (%.1f MB/s, %.2fx the reply path), status %d, output "
+        "%.1f MB, "
+        "peak RSS %.0f MB\n",
+        name(f), s, mb / s, s / reply_s, out.status, out.out.size() / 1048576.0, peak_mb());
   }
   return 0;
 }

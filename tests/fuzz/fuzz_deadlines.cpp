@@ -40,8 +40,12 @@ Civil civil_from_unix(std::int64_t t, std::int64_t offset) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  return {y, static_cast<int>(m), static_cast<int>(d), static_cast<int>(secs / 3600),
-          static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60)};
+  return {y,
+          static_cast<int>(m),
+          static_cast<int>(d),
+          static_cast<int>(secs / 3600),
+          static_cast<int>(secs / 60 % 60),
+          static_cast<int>(secs % 60)};
 }
 
 std::int64_t unix_from_civil(const Civil& c, std::int64_t offset) {
@@ -62,24 +66,30 @@ std::string write_time(std::int64_t t, int form) {
   Civil c = civil_from_unix(t, kBeijing);
   switch (form) {
     case 0:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute, c.second);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day,
+                    c.hour, c.minute, c.second);
       break;
     case 1:
-      std::snprintf(buf, sizeof buf, "%04d/%d/%d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+      std::snprintf(buf, sizeof buf, "%04d/%d/%d %02d:%02d", c.year, c.month, c.day, c.hour,
+                    c.minute);
       break;
     case 2:
-      std::snprintf(buf, sizeof buf, "%04d年%d月%d日 %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+      std::snprintf(buf, sizeof buf, "%04d年%d月%d日 %02d:%02d", c.year, c.month, c.day, c.hour,
+                    c.minute);
       break;
     case 3:
       c = civil_from_unix(t, 0);
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day,
+                    c.hour, c.minute, c.second);
       break;
     case 4:
       c = civil_from_unix(t, -5 * 3600);
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d-05:00", c.year, c.month, c.day, c.hour, c.minute, c.second);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d-05:00", c.year, c.month, c.day,
+                    c.hour, c.minute, c.second);
       break;
     default:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day, c.hour, c.minute, c.second);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day,
+                    c.hour, c.minute, c.second);
   }
   return buf;
 }
@@ -88,9 +98,12 @@ constexpr int kIsoBeijing = 9;
 std::string write_day(std::int64_t t, int form) {
   char buf[64];
   const Civil c = civil_from_unix(t, kBeijing);
-  if (form % 3 == 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  else if (form % 3 == 1) std::snprintf(buf, sizeof buf, "%04d/%d/%d", c.year, c.month, c.day);
-  else std::snprintf(buf, sizeof buf, "%04d年%d月%d日", c.year, c.month, c.day);
+  if (form % 3 == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  else if (form % 3 == 1)
+    std::snprintf(buf, sizeof buf, "%04d/%d/%d", c.year, c.month, c.day);
+  else
+    std::snprintf(buf, sizeof buf, "%04d年%d月%d日", c.year, c.month, c.day);
   return buf;
 }
 
@@ -98,8 +111,9 @@ std::string write_day(std::int64_t t, int form) {
 bool read_due(const std::string& s, std::int64_t& out) {
   Civil c{};
   char tail[8] = {};
-  if (s.size() != 25 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%6s", &c.year, &c.month, &c.day,
-                                    &c.hour, &c.minute, &c.second, tail) != 7 ||
+  if (s.size() != 25 ||
+      std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%6s", &c.year, &c.month, &c.day, &c.hour,
+                  &c.minute, &c.second, tail) != 7 ||
       std::string(tail) != "+08:00")
     return false;
   out = unix_from_civil(c, kBeijing);
@@ -115,7 +129,8 @@ void require_answer_shape(const kefu::Output& out, const char* what) {
 kefu::Output run(const std::string& facts, const kefu::Options& o) {
   kefu::Output out = kefu::deadlines(facts, o);
   const kefu::Output again = kefu::deadlines(facts, o);
-  require(again.status == out.status && again.out == out.out, "the same facts answered differently");
+  require(again.status == out.status && again.out == out.out,
+          "the same facts answered differently");
   return out;
 }
 
@@ -139,7 +154,8 @@ std::string facts_json(const std::string& head, const std::vector<Fact>& events,
 // What every answer with deadlines must satisfy: due never before the start it counts from (nor
 // before `earliest`, the first time the facts name), left_seconds counted to the event that
 // closed the deadline or else to now, and a status that agrees with both.
-void require_deadline_answer(const nlohmann::json& j, std::int64_t earliest, const std::string& facts) {
+void require_deadline_answer(const nlohmann::json& j, std::int64_t earliest,
+                             const std::string& facts) {
   require(j.contains("deadlines") && j["deadlines"].is_array(), "no deadlines array", j.dump());
   std::int64_t now = 0;
   require(read_due(j.value("now", ""), now), "now is not YYYY-MM-DDTHH:MM:SS+08:00", j.dump());
@@ -152,14 +168,16 @@ void require_deadline_answer(const nlohmann::json& j, std::int64_t earliest, con
     require(known, "unknown deadline status", detail);
     std::int64_t due = 0, start = 0, closed = 0;
     require(read_due(d.value("due", ""), due), "due is not YYYY-MM-DDTHH:MM:SS+08:00", detail);
-    require(read_due(d.value("start", ""), start), "start is not YYYY-MM-DDTHH:MM:SS+08:00", detail);
+    require(read_due(d.value("start", ""), start), "start is not YYYY-MM-DDTHH:MM:SS+08:00",
+            detail);
     require(due >= start, "a deadline falls due before its start event", detail);
     require(due >= earliest, "a deadline falls due before every time the facts name", detail);
     const bool is_closed = d.contains("closed_at");
     if (is_closed)
       require(read_due(d.value("closed_at", ""), closed), "closed_at is not ISO +08:00", detail);
     const std::int64_t left = d.value("left_seconds", std::int64_t{0});
-    require(left == due - (is_closed ? closed : now), "left_seconds is not due minus its reference", detail);
+    require(left == due - (is_closed ? closed : now), "left_seconds is not due minus its reference",
+            detail);
     if (status == "met") require(is_closed && closed <= due, "met without closing in time", detail);
     if (status == "pending" || status == "due_soon")
       require(!is_closed && left >= 0, "an open deadline with no time left", detail);
@@ -171,8 +189,10 @@ void structured(FuzzedDataProvider& fdp) {
   const auto& platforms = kefu::vocab::platforms();
   const auto& shipping = kefu::vocab::shipping_methods();
   nlohmann::ordered_json head;
-  head["platform"] = std::string(platforms[fdp.ConsumeIntegralInRange<std::size_t>(0, platforms.size() - 1)].name);
-  head["shipping"] = std::string(shipping[fdp.ConsumeIntegralInRange<std::size_t>(0, shipping.size() - 1)]);
+  head["platform"] =
+      std::string(platforms[fdp.ConsumeIntegralInRange<std::size_t>(0, platforms.size() - 1)].name);
+  head["shipping"] =
+      std::string(shipping[fdp.ConsumeIntegralInRange<std::size_t>(0, shipping.size() - 1)]);
   if (fdp.ConsumeBool()) head["return_required"] = fdp.ConsumeBool();
   if (fdp.ConsumeBool()) head["vat_invoice"] = fdp.ConsumeBool();
   if (fdp.ConsumeBool()) head["invoice_committed"] = fdp.ConsumeBool();
@@ -221,10 +241,12 @@ void structured(FuzzedDataProvider& fdp) {
   const kefu::Output canonical = run(facts_json(head.dump(), events, true), o);
   require_answer_shape(written, "deadlines");
   require_answer_shape(canonical, "deadlines");
-  require(written.status == canonical.status, "the same facts in other written forms changed the status",
+  require(written.status == canonical.status,
+          "the same facts in other written forms changed the status",
           written.out + "\n" + canonical.out);
   if (written.status == 2) return;  // error messages may quote the input as written
-  require(written.out == canonical.out, "the same facts in other written forms answered differently",
+  require(written.out == canonical.out,
+          "the same facts in other written forms answered differently",
           written.out + "\n" + canonical.out);
 
   require_deadline_answer(nlohmann::json::parse(written.out), earliest,
@@ -244,12 +266,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (o.format == kefu::Format::kJson) {
       require_answer_shape(out, "deadlines");
       if (out.status != 2) require_deadline_answer(nlohmann::json::parse(out.out), INT64_MIN, "");
-    } else require(out.status >= 0 && out.status <= 2, "deadlines: unknown status");
+    } else
+      require(out.status >= 0 && out.status <= 2, "deadlines: unknown status");
   } else if (mode == 1) {
     o.format = kefu::Format::kJson;
     o.now = fdp.ConsumeRandomLengthString(64);
-    const std::string facts = "{\"platform\":\"taobao\",\"shipping\":\"express\",\"events\":{\"ordered\":\"" +
-                              fdp.ConsumeRandomLengthString(64) + "\",\"paid\":\"2024-06-18 10:05:00\"}}";
+    const std::string facts =
+        "{\"platform\":\"taobao\",\"shipping\":\"express\",\"events\":{\"ordered\":\"" +
+        fdp.ConsumeRandomLengthString(64) + "\",\"paid\":\"2024-06-18 10:05:00\"}}";
     require_answer_shape(run(facts, o), "deadlines");
   } else {
     structured(fdp);

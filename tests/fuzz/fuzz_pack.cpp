@@ -14,15 +14,18 @@ namespace {
 using kefu::fuzz::require;
 
 // Touches every reply kind: terms, allow contexts, proximity, detectors, short and only-terms.
-constexpr const char kReply[] = "亲，嗯嗯，特价不能开发票哦，加我vx：abc_12345，电话13812345678，"
-                                "寄到北京市朝阳区建国路88号3栋502室😀 好的";
+constexpr const char kReply[] =
+    "亲，嗯嗯，特价不能开发票哦，加我vx：abc_12345，电话13812345678，"
+    "寄到北京市朝阳区建国路88号3栋502室😀 好的";
 
 void check_validate(std::string_view pack, int& status) {
   const kefu::Output v = kefu::validate("fuzz.json", pack);
   require(v.status == 0 || v.status == 2, "validate gave a status other than 0 or 2", v.err);
   const auto j = kefu::fuzz::parse_answer(v.out, "validate");
-  if (v.status == 2) kefu::fuzz::require_errors(j, v.err, "validate");
-  else require(j.value("ok", false), "validate status 0 without ok", v.out);
+  if (v.status == 2)
+    kefu::fuzz::require_errors(j, v.err, "validate");
+  else
+    require(j.value("ok", false), "validate status 0 without ok", v.out);
   status = v.status;
 }
 
@@ -54,8 +57,8 @@ void check_in_use(std::string_view pack, int validate_status) {
   // The handout's own contents list links to its sections (<a href="#…">); any other link
   // would be pack text turned into markup.
   for (std::size_t at = lower.find("<a "); at != std::string::npos; at = lower.find("<a ", at + 1))
-    require(lower.compare(at, 10, "<a href=\"#") == 0,
-            "pack text became markup: <a ", lower.substr(at, 40));
+    require(lower.compare(at, 10, "<a href=\"#") == 0, "pack text became markup: <a ",
+            lower.substr(at, 40));
   require(kefu::fuzz::is_valid_utf8(html.out), "the handbook is not valid UTF-8");
 
   o.format = kefu::Format::kMarkdown;

@@ -28,7 +28,8 @@ void check_decoding(std::string_view bytes, const std::u32string& reference, std
                 b.char_index < d.chars.size() && d.chars[b.char_index] == 0xFFFD,
             "an invalid-byte report points at the wrong byte or character");
   if (bad == 0) require(kefu::encode_utf8(d.chars) == bytes, "valid UTF-8 does not round-trip");
-  require(kefu::utf16_length(d.chars) == kefu::fuzz::utf16_units(d.chars), "utf16_length miscounts");
+  require(kefu::utf16_length(d.chars) == kefu::fuzz::utf16_units(d.chars),
+          "utf16_length miscounts");
 }
 
 void check_normalization(const std::u32string& chars) {
@@ -82,7 +83,8 @@ void check_whole_reply(std::string_view bytes, const std::u32string& reference, 
   require(j.at("warnings").size() == expected_warnings, "one input.E101 warning per invalid byte",
           j["warnings"].dump());
 
-  require(kefu::check(bytes, o).out == out.out, "the same reply checked twice answered differently");
+  require(kefu::check(bytes, o).out == out.out,
+          "the same reply checked twice answered differently");
 
   o.format = kefu::Format::kText;
   const kefu::Output text = kefu::check(bytes, o);

@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace kefu::fuzz {
 
@@ -37,8 +36,10 @@ inline std::u32string reference_decode(std::string_view s, std::size_t* invalid 
   for (std::size_t i = 0; i < n;) {
     const unsigned char b = p[i];
     std::size_t len = 0;
-    if (b < 0x80) len = 1;
-    else if (in(b, 0xC2, 0xDF)) len = (i + 1 < n && in(p[i + 1], 0x80, 0xBF)) ? 2 : 0;
+    if (b < 0x80)
+      len = 1;
+    else if (in(b, 0xC2, 0xDF))
+      len = (i + 1 < n && in(p[i + 1], 0x80, 0xBF)) ? 2 : 0;
     else if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
       unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
       len = (in(p[i + 1], lo, hi) && in(p[i + 2], 0x80, 0xBF)) ? 3 : 0;
@@ -126,8 +127,8 @@ inline void require_errors(const nlohmann::json& answer, const std::string& err,
 
 // The reply-finding contract: offsets in code points of the original (invalid bytes count as one
 // U+FFFD each), UTF-16 offsets that agree with a recount, and text that slices back exactly.
-inline void require_findings_slice_back(const nlohmann::json& findings, std::u32string_view original,
-                                        const char* what) {
+inline void require_findings_slice_back(const nlohmann::json& findings,
+                                        std::u32string_view original, const char* what) {
   require(findings.is_array(), std::string(what) + ": findings is not an array");
   for (const auto& f : findings) {
     const auto start = f.at("start").get<std::uint64_t>();

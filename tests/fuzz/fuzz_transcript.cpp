@@ -43,8 +43,10 @@ void require_findings_point_into_messages(const nlohmann::json& j) {
   require(j.at("summary").at("total").get<std::size_t>() == findings.size(),
           "summary total is not the number of findings");
   for (const auto& f : findings) {
-    auto it = texts.find({f.at("conversation").get<std::int64_t>(), f.at("message_index").get<std::int64_t>()});
-    require(it != texts.end(), "a finding names a message that is not in its conversation", f.dump());
+    auto it = texts.find(
+        {f.at("conversation").get<std::int64_t>(), f.at("message_index").get<std::int64_t>()});
+    require(it != texts.end(), "a finding names a message that is not in its conversation",
+            f.dump());
     if (f.at("end").get<std::uint64_t>() == 0) continue;  // about the message as a whole
     kefu::fuzz::require_findings_slice_back(nlohmann::json::array({f}), it->second, "transcript");
   }
@@ -60,8 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   kefu::Options o;
   static const char* const kPlatforms[] = {"taobao", "kuaishou", "jd", "tmall"};
   o.platform = kPlatforms[selector % 4];  // four: the engine cache keeps four
-  static const kefu::Format kFormats[] = {kefu::Format::kJson, kefu::Format::kText, kefu::Format::kCsv,
-                                          kefu::Format::kJson};
+  static const kefu::Format kFormats[] = {kefu::Format::kJson, kefu::Format::kText,
+                                          kefu::Format::kCsv, kefu::Format::kJson};
   o.format = kFormats[(selector >> 2) % 4];
   if (selector & 0x10) o.agent = "小美";
   if (selector & 0x20) o.buyer = "tb_123";
@@ -72,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(kefu::fuzz::is_valid_utf8(out.err), "transcript stderr is not valid UTF-8");
   if (o.format == kefu::Format::kJson) {
     const auto j = kefu::fuzz::parse_answer(out.out, "transcript");
-    if (out.status == 2) kefu::fuzz::require_errors(j, out.err, "transcript");
+    if (out.status == 2)
+      kefu::fuzz::require_errors(j, out.err, "transcript");
     else {
       require_sane_offsets(j);
       require_findings_point_into_messages(j);

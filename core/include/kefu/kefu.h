@@ -24,17 +24,17 @@ struct PackFile {
 
 struct Options {
   std::string platform = "taobao";
-  bool shop_pack = true;            // the shop's own service code (rules/shop.json)
-  std::vector<PackFile> packs;      // user packs, loaded after the built-in ones
+  bool shop_pack = true;        // the shop's own service code (rules/shop.json)
+  std::vector<PackFile> packs;  // user packs, loaded after the built-in ones
   Format format = Format::kText;
-  std::string now;                  // deadlines: "now" as text; overrides the input's "now"
-  std::int64_t clock_unix = 0;      // the shell's clock, used when no "now" is given anywhere
-  std::string agent;                // transcript: names to treat as agent / buyer
+  std::string now;              // deadlines: "now" as text; overrides the input's "now"
+  std::int64_t clock_unix = 0;  // the shell's clock, used when no "now" is given anywhere
+  std::string agent;            // transcript: names to treat as agent / buyer
   std::string buyer;
-  std::string lang = "zh";          // deadlines: language of messages, "zh" (default) or "en"
-  std::string shop_name;            // rules --format html: the shop named on the handout's cover
-  int count = 10;                   // quiz: number of questions
-  std::uint64_t seed = 1;           // quiz: the same seed gives the same sheet
+  std::string lang = "zh";  // deadlines: language of messages, "zh" (default) or "en"
+  std::string shop_name;    // rules --format html: the shop named on the handout's cover
+  int count = 10;           // quiz: number of questions
+  std::uint64_t seed = 1;   // quiz: the same seed gives the same sheet
   std::vector<std::string> categories;  // quiz: only these categories (empty: all)
 };
 

@@ -1,6 +1,6 @@
-#include "kefu/kefu.h"
-
 #include <nlohmann/json.hpp>
+
+#include "kefu/kefu.h"
 
 namespace kefu {
 
@@ -37,7 +37,8 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
     return false;
   // quiz: count, seed and categories (the page's trainer settings)
   if (j.contains("count")) {
-    if (!j["count"].is_number_integer() || j["count"].get<long long>() < 1 || j["count"].get<long long>() > 200) {
+    if (!j["count"].is_number_integer() || j["count"].get<long long>() < 1 ||
+        j["count"].get<long long>() > 200) {
       error = "options.count 必须是 1 到 200 之间的整数";
       return false;
     }
@@ -69,9 +70,11 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
     return false;
   }
   if (!format.empty()) {
-    static const std::pair<const char*, Format> kFormats[] = {
-        {"text", Format::kText}, {"json", Format::kJson}, {"csv", Format::kCsv},
-        {"markdown", Format::kMarkdown}, {"html", Format::kHtml}};
+    static const std::pair<const char*, Format> kFormats[] = {{"text", Format::kText},
+                                                              {"json", Format::kJson},
+                                                              {"csv", Format::kCsv},
+                                                              {"markdown", Format::kMarkdown},
+                                                              {"html", Format::kHtml}};
     bool found = false;
     for (const auto& [name, f] : kFormats)
       if (format == name) {
@@ -110,7 +113,8 @@ bool options_from_json(std::string_view json, Options& o, std::string& error) {
         error = "options.packs must be an array of {name, json}";
         return false;
       }
-      o.packs.push_back({p.value("name", std::string("custom.json")), p["json"].get<std::string>()});
+      o.packs.push_back(
+          {p.value("name", std::string("custom.json")), p["json"].get<std::string>()});
     }
   }
   return true;

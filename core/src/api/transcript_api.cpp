@@ -31,7 +31,8 @@ class CheckingSink : public ConversationSink {
     totals.findings += result_.findings.size();
     totals.folded += result_.folded;
     totals.card.add(c, result_, checker_.settings().bar);
-    for (const auto& f : result_.findings) ++totals.by_severity[severity_rank(f.finding.rule->severity)];
+    for (const auto& f : result_.findings)
+      ++totals.by_severity[severity_rank(f.finding.rule->severity)];
   }
 
   TranscriptTotals totals;
@@ -70,21 +71,27 @@ Mode decide(std::string_view s, bool at_end) {
 // what to do instead (an .xlsx is a zip of XML: Excel must save it as CSV first).
 std::string not_a_chat(std::string_view head) {
   auto starts = [&](std::string_view magic) { return head.substr(0, magic.size()) == magic; };
-  const std::string export_hint = "请从工作台导出聊天记录的文本 (.txt)、表格 (.csv) 或 JSON 文件再检查";
+  const std::string export_hint =
+      "请从工作台导出聊天记录的文本 (.txt)、表格 (.csv) 或 JSON 文件再检查";
   // The page hands over text: a photo it could not decode arrives with its first bytes as U+FFFD.
   const std::string_view lost = "\xEF\xBF\xBD";
-  const bool lossy_jpeg = starts(lost) && head.find(lost, 3) == 3 &&
-                          (head.find("JFIF") != std::string_view::npos || head.find("Exif") != std::string_view::npos);
+  const bool lossy_jpeg =
+      starts(lost) && head.find(lost, 3) == 3 &&
+      (head.find("JFIF") != std::string_view::npos || head.find("Exif") != std::string_view::npos);
   if (starts("\x89PNG") || starts("\xEF\xBF\xBDPNG") || starts("\xFF\xD8\xFF") || lossy_jpeg ||
-      starts("GIF87a") || starts("GIF89a") || (starts("RIFF") && head.size() >= 12 && head.substr(8, 4) == "WEBP"))
+      starts("GIF87a") || starts("GIF89a") ||
+      (starts("RIFF") && head.size() >= 12 && head.substr(8, 4) == "WEBP"))
     return "这是一张图片，不是聊天记录；" + export_hint + " (an image, not a chat export)";
   if (starts("PK\x03\x04"))
-    return "这是 Excel 工作簿 (.xlsx) 或其他压缩文件，不是文本；请在 Excel 里用「另存为」保存成「CSV UTF-8 (逗号分隔)」再检查 "
+    return "这是 Excel 工作簿 (.xlsx) 或其他压缩文件，不是文本；请在 Excel "
+           "里用「另存为」保存成「CSV UTF-8 (逗号分隔)」再检查 "
            "(an .xlsx workbook or zip archive: save it as CSV)";
   if (starts("\xD0\xCF\x11\xE0"))
-    return "这是旧版 Excel/Word 文件 (.xls/.doc)，不是文本；请在 Excel 里用「另存为」保存成「CSV UTF-8 (逗号分隔)」再检查 "
+    return "这是旧版 Excel/Word 文件 (.xls/.doc)，不是文本；请在 Excel 里用「另存为」保存成「CSV "
+           "UTF-8 (逗号分隔)」再检查 "
            "(an .xls workbook: save it as CSV)";
-  if (starts("%PDF")) return "这是 PDF 文件，不是聊天记录；" + export_hint + " (a PDF, not a chat export)";
+  if (starts("%PDF"))
+    return "这是 PDF 文件，不是聊天记录；" + export_hint + " (a PDF, not a chat export)";
   return "";
 }
 
@@ -109,7 +116,7 @@ struct TranscriptRun {
   std::string_view json_view;  // ... or borrowed, when kefu::transcript gave it whole
   std::unique_ptr<TextTranscriptStream> text;
   std::size_t total = 0;
-  std::string head;            // the first bytes, to name a photo or a workbook dropped by mistake
+  std::string head;  // the first bytes, to name a photo or a workbook dropped by mistake
 
   explicit TranscriptRun(const Options& options) : format(options.format) {
     if (format != Format::kText && format != Format::kJson && format != Format::kCsv) {
@@ -146,11 +153,14 @@ struct TranscriptRun {
           if (start.empty()) start.assign(piece.data(), piece.size());
           return;
         }
-        if (mode == Mode::kText) text = std::make_unique<TextTranscriptStream>(hints, *sink, notes, checker->settings().columns);
+        if (mode == Mode::kText)
+          text = std::make_unique<TextTranscriptStream>(hints, *sink, notes,
+                                                        checker->settings().columns);
         piece = probe;
       }
       if (mode == Mode::kText) {
-        for (std::size_t at = 0; at < piece.size(); at += kSlice) text->feed(piece.substr(at, kSlice));
+        for (std::size_t at = 0; at < piece.size(); at += kSlice)
+          text->feed(piece.substr(at, kSlice));
       } else if (borrowed && json.empty() && json_view.empty()) {
         json_view = piece;
       } else {
@@ -160,7 +170,8 @@ struct TranscriptRun {
       }
       if (!start.empty()) std::string().swap(start);
     } catch (const std::exception& ex) {
-      errors.push_back({"internal.E900", "", "", 0, 0, std::string("transcript failed: ") + ex.what()});
+      errors.push_back(
+          {"internal.E900", "", "", 0, 0, std::string("transcript failed: ") + ex.what()});
     }
   }
 
@@ -177,14 +188,16 @@ struct TranscriptRun {
     if (mode == Mode::kUndecided) {
       mode = decide(start, true);
       if (mode == Mode::kText) {
-        text = std::make_unique<TextTranscriptStream>(hints, *sink, notes, checker->settings().columns);
+        text = std::make_unique<TextTranscriptStream>(hints, *sink, notes,
+                                                      checker->settings().columns);
         text->feed(start);
       } else {
         json = std::move(start);
       }
     }
     const std::string wrong = not_a_chat(head);
-    if (!wrong.empty()) return error_output({{"transcript.E312", "transcript", "", 0, 0, wrong}}, format);
+    if (!wrong.empty())
+      return error_output({{"transcript.E312", "transcript", "", 0, 0, wrong}}, format);
     std::size_t messages = 0;
     if (mode == Mode::kText) {
       messages = text->finish();
@@ -192,12 +205,16 @@ struct TranscriptRun {
       if (st.mostly_binary()) {
         std::vector<Error> fatal = {
             {"transcript.E312", "transcript", "", static_cast<int>(st.first_binary), 0,
-             st.utf16 ? std::string("这个文件是 UTF-16 编码；命令行和网页会自动转换，直接调用时请先转成 UTF-8 "
-                                    "(this file is UTF-16; save the export as UTF-8 and check it again)")
-                      : "这不是聊天记录，而是二进制数据：" + std::to_string(st.lines) + " 行中有 " +
-                            std::to_string(st.binary) + " 行含控制字符，第一处在这一行；需要的是导出的文本、CSV 或 JSON 聊天记录 "
-                            "(binary data, not a transcript: " + std::to_string(st.binary) + " of " +
-                            std::to_string(st.lines) + " lines hold control bytes, the first is this one)"}};
+             st.utf16
+                 ? std::string(
+                       "这个文件是 UTF-16 编码；命令行和网页会自动转换，直接调用时请先转成 UTF-8 "
+                       "(this file is UTF-16; save the export as UTF-8 and check it again)")
+                 : "这不是聊天记录，而是二进制数据：" + std::to_string(st.lines) + " 行中有 " +
+                       std::to_string(st.binary) +
+                       " 行含控制字符，第一处在这一行；需要的是导出的文本、CSV 或 JSON 聊天记录 "
+                       "(binary data, not a transcript: " +
+                       std::to_string(st.binary) + " of " + std::to_string(st.lines) +
+                       " lines hold control bytes, the first is this one)"}};
         const std::vector<Error> all_notes = notes.finish();
         fatal.insert(fatal.end(), all_notes.begin(), all_notes.end());
         return error_output(fatal, format);
@@ -209,11 +226,13 @@ struct TranscriptRun {
     }
     std::vector<Error> all_notes = notes.finish();
     if (messages == 0) {
-      std::vector<Error> fatal = {{"transcript.E312", "transcript", "", 0, 0,
-                                   "没有找到任何消息。聊天记录应是每行「[时间] 名字: 消息」、一行「名字 时间」下一行是消息、"
-                                   "「买家/客服/G/K/Q: 消息」、带表头 (时间,发送方,昵称,内容) 的 CSV，或 JSON "
-                                   "(no message found; a message is \"[time] name: text\", \"name: text\" "
-                                   "with 买家/客服/G/K/Q, or JSON {\"messages\":[...]})"}};
+      std::vector<Error> fatal = {
+          {"transcript.E312", "transcript", "", 0, 0,
+           "没有找到任何消息。聊天记录应是每行「[时间] 名字: 消息」、一行「名字 "
+           "时间」下一行是消息、"
+           "「买家/客服/G/K/Q: 消息」、带表头 (时间,发送方,昵称,内容) 的 CSV，或 JSON "
+           "(no message found; a message is \"[time] name: text\", \"name: text\" "
+           "with 买家/客服/G/K/Q, or JSON {\"messages\":[...]})"}};
       fatal.insert(fatal.end(), all_notes.begin(), all_notes.end());
       return error_output(fatal, format);
     }
@@ -255,7 +274,9 @@ void TranscriptStream::on_part(std::function<void(std::size_t part, std::string 
   if (impl_ && impl_->sink) impl_->sink->drain = std::move(drain);
 }
 
-std::size_t TranscriptStream::parts() const { return impl_ && impl_->report ? impl_->report->parts() : 0; }
+std::size_t TranscriptStream::parts() const {
+  return impl_ && impl_->report ? impl_->report->parts() : 0;
+}
 
 std::string TranscriptStream::take(std::size_t part) {
   if (!impl_ || !impl_->report || part >= impl_->report->parts()) return "";

@@ -14,8 +14,10 @@ std::string Error::to_string() const {
     if (column > 0) where += ":" + std::to_string(column);
   }
   if (!where.empty()) s += " " + where;
-  if (!pointer.empty()) s += " " + pointer;
-  else if (file.empty() && line == 0) s += "";
+  if (!pointer.empty())
+    s += " " + pointer;
+  else if (file.empty() && line == 0)
+    s += "";
   s += ": " + message;
   // Messages can quote the input (nlohmann's "last read: ..." does, byte for byte); a line
   // for people must still be UTF-8, so bad bytes read as U+FFFD as they do in JSON output.

@@ -3,20 +3,19 @@
 // `[input.E101] reply:1:7: invalid UTF-8 byte 0xff` (line/column form).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace kefu {
 
 struct Error {
-  std::string code;      // e.g. "pack.E201"; the prefix names the layer that found it
-  std::string file;      // pack or input name, may be empty
-  std::string pointer;   // JSON pointer into `file`, may be empty
-  int line = 0;          // 1-based, 0 when not known
-  int column = 0;        // 1-based, in code points, 0 when not known
-  std::string message;   // a sentence, no trailing period
+  std::string code;     // e.g. "pack.E201"; the prefix names the layer that found it
+  std::string file;     // pack or input name, may be empty
+  std::string pointer;  // JSON pointer into `file`, may be empty
+  int line = 0;         // 1-based, 0 when not known
+  int column = 0;       // 1-based, in code points, 0 when not known
+  std::string message;  // a sentence, no trailing period
 
   std::string to_string() const;
   nlohmann::ordered_json to_json() const;

@@ -32,15 +32,17 @@ std::string fill_error_template(std::string_view tmpl, ErrorFields fields) {
     const std::string* value = nullptr;
     for (const auto& f : fields)
       if (f.first == slot) value = &f.second;
-    if (value) out += *value;
-    else out.append(tmpl.substr(open, close - open + 1));
+    if (value)
+      out += *value;
+    else
+      out.append(tmpl.substr(open, close - open + 1));
     i = close + 1;
   }
   return out;
 }
 
-Error catalog_error(std::string_view code, std::string_view lang, ErrorFields fields, std::string file,
-                    std::string pointer) {
+Error catalog_error(std::string_view code, std::string_view lang, ErrorFields fields,
+                    std::string file, std::string pointer) {
   Error e;
   e.code = std::string(code);
   e.file = std::move(file);
@@ -56,15 +58,19 @@ Error catalog_error(std::string_view code, std::string_view lang, ErrorFields fi
 namespace errors {
 
 Error input_too_large(std::size_t size, std::size_t limit, std::string_view lang) {
-  return catalog_error("input.E103", lang, {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}});
+  return catalog_error("input.E103", lang,
+                       {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}});
 }
 
-Error format_not_offered(std::string_view command, std::string_view formats, std::string_view lang) {
-  return catalog_error("usage.E002", lang, {{"command", std::string(command)}, {"formats", std::string(formats)}});
+Error format_not_offered(std::string_view command, std::string_view formats,
+                         std::string_view lang) {
+  return catalog_error("usage.E002", lang,
+                       {{"command", std::string(command)}, {"formats", std::string(formats)}});
 }
 
 Error internal(std::string_view command, std::string_view why, std::string_view lang) {
-  return catalog_error("internal.E900", lang, {{"command", std::string(command)}, {"why", std::string(why)}});
+  return catalog_error("internal.E900", lang,
+                       {{"command", std::string(command)}, {"why", std::string(why)}});
 }
 
 }  // namespace errors

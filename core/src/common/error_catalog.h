@@ -34,15 +34,17 @@ std::string fill_error_template(std::string_view tmpl, ErrorFields fields);
 // An Error of a catalogued code, its message from the template of `lang` ("en" for English,
 // Chinese otherwise). A code not in the catalog is a programming error that
 // tests/error_catalog_test.cpp catches; here it gives the code with the fields as the message.
-Error catalog_error(std::string_view code, std::string_view lang, ErrorFields fields, std::string file = "",
-                    std::string pointer = "");
+Error catalog_error(std::string_view code, std::string_view lang, ErrorFields fields,
+                    std::string file = "", std::string pointer = "");
 
 // Named constructors. `lang` is the message language; the call sites that have always answered
 // in English pass "en" until their command learns options.lang.
 namespace errors {
-Error input_too_large(std::size_t size, std::size_t limit, std::string_view lang);           // input.E103
-Error format_not_offered(std::string_view command, std::string_view formats, std::string_view lang);  // usage.E002
-Error internal(std::string_view command, std::string_view why, std::string_view lang);      // internal.E900
+Error input_too_large(std::size_t size, std::size_t limit, std::string_view lang);  // input.E103
+Error format_not_offered(std::string_view command, std::string_view formats,
+                         std::string_view lang);  // usage.E002
+Error internal(std::string_view command, std::string_view why,
+               std::string_view lang);  // internal.E900
 }  // namespace errors
 
 }  // namespace kefu

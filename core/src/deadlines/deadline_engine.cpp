@@ -13,8 +13,8 @@ std::int64_t unit_seconds(const std::string& unit) {
 }
 
 // The latest of `events` that happened; false when none did.
-bool latest_present(const OrderFacts& facts, const std::vector<std::string>& events, std::string& name,
-                    std::int64_t& at) {
+bool latest_present(const OrderFacts& facts, const std::vector<std::string>& events,
+                    std::string& name, std::int64_t& at) {
   bool found = false;
   for (const auto& e : events)
     if (const std::int64_t* t = facts.event(e); t && (!found || *t > at)) {
@@ -33,8 +33,8 @@ std::int64_t clock_due(const DeadlineClock& c, std::int64_t start) {
 int flag_value(bool b) { return b ? 1 : 0; }
 
 // The earliest of `events` that happened at or after `from`; false when none did.
-bool first_event_from(const OrderFacts& facts, const std::vector<std::string>& events, std::int64_t from,
-                      std::string& name, std::int64_t& at) {
+bool first_event_from(const OrderFacts& facts, const std::vector<std::string>& events,
+                      std::int64_t from, std::string& name, std::int64_t& at) {
   bool found = false;
   for (const auto& e : events)
     if (const std::int64_t* t = facts.event(e); t && *t >= from && (!found || *t < at)) {
@@ -66,8 +66,10 @@ bool conditions_hold(const DeadlineRule& rule, const OrderFacts& facts) {
     return false;
   if (w.presale >= 0 && w.presale != flag_value(facts.presale_ship_by.has_value())) return false;
   if (w.vat_invoice >= 0 && w.vat_invoice != flag_value(facts.vat_invoice)) return false;
-  if (w.invoice_committed >= 0 && w.invoice_committed != flag_value(facts.invoice_committed)) return false;
-  if (w.return_required >= 0 && w.return_required != flag_value(facts.return_required)) return false;
+  if (w.invoice_committed >= 0 && w.invoice_committed != flag_value(facts.invoice_committed))
+    return false;
+  if (w.return_required >= 0 && w.return_required != flag_value(facts.return_required))
+    return false;
   return true;
 }
 
@@ -78,8 +80,9 @@ bool rule_applies(const DeadlineRule& rule, const OrderFacts& facts) {
   return true;
 }
 
-std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, const OrderFacts& facts,
-                                        std::int64_t now, const DueSoonPolicy& policy) {
+std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules,
+                                        const OrderFacts& facts, std::int64_t now,
+                                        const DueSoonPolicy& policy) {
   std::vector<Deadline> out;
   for (const auto& rule : rules) {
     if (!rule_applies(rule, facts)) continue;
@@ -108,10 +111,14 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
       if (!all) continue;
       if (rule.promise) {
         // The shop's promise, when given, is what the platform judges against; the clock still
-        // starts at the rule's event (a promise of 24 h runs from payment, or from 成团 where a group buy forms first).
-        if (facts.promised_ship_by) d.due = *facts.promised_ship_by, d.basis = "promised_ship_by";
-        else if (facts.promised_ship_hours) d.due = d.start + *facts.promised_ship_hours * 3600, d.basis = "promised_ship_hours";
-        else d.basis = rule.estimate ? "estimate" : "platform_default";
+        // starts at the rule's event (a promise of 24 h runs from payment, or from 成团 where a
+        // group buy forms first).
+        if (facts.promised_ship_by)
+          d.due = *facts.promised_ship_by, d.basis = "promised_ship_by";
+        else if (facts.promised_ship_hours)
+          d.due = d.start + *facts.promised_ship_hours * 3600, d.basis = "promised_ship_hours";
+        else
+          d.basis = rule.estimate ? "estimate" : "platform_default";
       }
     }
 
@@ -123,8 +130,8 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
     if (started_late) continue;
 
     const bool met = first_event_from(facts, rule.met_by, d.start, met_name, met_at);
-    const bool voided = first_event_from(facts, rule.void_by, d.start, void_name, void_at) && void_at <= d.due &&
-                        (!met || void_at < met_at);
+    const bool voided = first_event_from(facts, rule.void_by, d.start, void_name, void_at) &&
+                        void_at <= d.due && (!met || void_at < met_at);
     if (voided) {
       d.status = "void";
       d.closed_by = void_name;
@@ -137,9 +144,12 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
       d.left_seconds = d.due - met_at;
     } else {
       d.left_seconds = d.due - now;
-      if (d.left_seconds < 0) d.status = "overdue";
-      else if (d.left_seconds <= policy.window(d.due - d.start)) d.status = "due_soon";
-      else d.status = "pending";
+      if (d.left_seconds < 0)
+        d.status = "overdue";
+      else if (d.left_seconds <= policy.window(d.due - d.start))
+        d.status = "due_soon";
+      else
+        d.status = "pending";
     }
     out.push_back(std::move(d));
   }
@@ -152,7 +162,8 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules, 
   return out;
 }
 
-std::vector<WaitingClock> waiting_clocks(const std::vector<DeadlineRule>& rules, const OrderFacts& facts,
+std::vector<WaitingClock> waiting_clocks(const std::vector<DeadlineRule>& rules,
+                                         const OrderFacts& facts,
                                          const std::vector<Deadline>& running) {
   std::vector<WaitingClock> out;
   for (const auto& rule : rules) {

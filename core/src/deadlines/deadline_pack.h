@@ -1,10 +1,9 @@
 // Validation of the "deadlines" and "points" sections of a pack (called by validate_pack).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 

@@ -1,7 +1,6 @@
 #include "deadlines/deadline_report.h"
 
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "deadlines/order_facts.h"
@@ -19,22 +18,27 @@ std::string status_label(const std::string& s, const std::string& lang) {
 }
 
 std::string platform_title(const std::string& name, const std::string& lang) {
-  if (const vocab::Platform* p = vocab::find_platform(name)) return (zh(lang) ? p->title : p->title_en) + " (" + name + ")";
+  if (const vocab::Platform* p = vocab::find_platform(name))
+    return (zh(lang) ? p->title : p->title_en) + " (" + name + ")";
   return name;
 }
 
 // Why the due time is what it is, for a rule that takes the shop's promise.
 std::string basis_text(const Deadline& d, const std::string& lang) {
   const bool z = zh(lang);
-  if (d.basis == "promised_ship_by") return z ? "按店铺承诺的发货时间" : "the shop's promised ship-by time";
+  if (d.basis == "promised_ship_by")
+    return z ? "按店铺承诺的发货时间" : "the shop's promised ship-by time";
   if (d.basis == "promised_ship_hours") {
     const std::int64_t h = (d.due - d.start) / 3600;
-    return z ? "按店铺承诺的 " + std::to_string(h) + " 小时发货" : "the shop's promise to ship within " + std::to_string(h) + " h";
+    return z ? "按店铺承诺的 " + std::to_string(h) + " 小时发货"
+             : "the shop's promise to ship within " + std::to_string(h) + " h";
   }
   if (d.basis == "estimate")
     return z ? "估算：来源未给出该平台的默认发货时限，请填写店铺承诺的发货时间"
-             : "an estimate: no source states this platform's default; enter the shop's promised ship time";
-  if (d.basis == "platform_default") return z ? "平台默认时限（未填店铺承诺）" : "the platform default (no shop promise given)";
+             : "an estimate: no source states this platform's default; enter the shop's promised "
+               "ship time";
+  if (d.basis == "platform_default")
+    return z ? "平台默认时限（未填店铺承诺）" : "the platform default (no shop promise given)";
   return "";
 }
 
@@ -43,21 +47,26 @@ std::string summary_line(const DeadlineAnswer& a) {
   std::map<std::string, int> n;
   for (const auto& d : a.deadlines) ++n[d.status];
   std::string s = z ? "共 " + std::to_string(a.deadlines.size()) + " 项时效"
-                    : std::to_string(a.deadlines.size()) + (a.deadlines.size() == 1 ? " deadline" : " deadlines");
+                    : std::to_string(a.deadlines.size()) +
+                          (a.deadlines.size() == 1 ? " deadline" : " deadlines");
   std::string parts;
   for (auto st : {"overdue", "due_soon", "pending", "met", "void"})
-    if (n[st]) parts += (parts.empty() ? "" : " · ") + status_label(st, a.lang) + " " + std::to_string(n[st]);
+    if (n[st])
+      parts +=
+          (parts.empty() ? "" : " · ") + status_label(st, a.lang) + " " + std::to_string(n[st]);
   if (!parts.empty()) s += (z ? "：" : ": ") + parts;
   // The most urgent open clock first, so the line alone says what to do now.
   for (const auto& d : a.deadlines)
     if (d.status == "overdue" && d.closed_by.empty()) {
-      s += z ? "；最早超时：" + d.rule->title : "; overdue first: " + (d.rule->title_en.empty() ? d.rule->title : d.rule->title_en);
+      s += z ? "；最早超时：" + d.rule->title
+             : "; overdue first: " + (d.rule->title_en.empty() ? d.rule->title : d.rule->title_en);
       return s;
     }
   for (const auto& d : a.deadlines)
     if (d.status == "due_soon" || d.status == "pending") {
       s += z ? "；最近到期：" + d.rule->title + "，" + left_text(d, a.lang)
-             : "; next due: " + (d.rule->title_en.empty() ? d.rule->title : d.rule->title_en) + ", " + left_text(d, a.lang);
+             : "; next due: " + (d.rule->title_en.empty() ? d.rule->title : d.rule->title_en) +
+                   ", " + left_text(d, a.lang);
       break;
     }
   return s;
@@ -67,11 +76,13 @@ std::string summary_line(const DeadlineAnswer& a) {
 
 std::string countdown_text(std::int64_t seconds, const std::string& lang) {
   if (seconds < 0) seconds = -seconds;
-  const std::int64_t days = seconds / 86400, hours = seconds / 3600 % 24, minutes = seconds / 60 % 60,
-                     secs = seconds % 60;
+  const std::int64_t days = seconds / 86400, hours = seconds / 3600 % 24,
+                     minutes = seconds / 60 % 60, secs = seconds % 60;
   const bool z = zh(lang);
-  const std::string d = std::to_string(days) + (z ? "天" : " d "), h = std::to_string(hours) + (z ? "小时" : " h "),
-                    m = std::to_string(minutes) + (z ? "分" : " min"), s = std::to_string(secs) + (z ? "秒" : " s");
+  const std::string d = std::to_string(days) + (z ? "天" : " d "),
+                    h = std::to_string(hours) + (z ? "小时" : " h "),
+                    m = std::to_string(minutes) + (z ? "分" : " min"),
+                    s = std::to_string(secs) + (z ? "秒" : " s");
   if (days) return d + h + m;
   if (hours) return h + m;
   if (minutes) return m + (z ? "" : " ") + s;
@@ -91,9 +102,11 @@ std::string left_text(const Deadline& d, const std::string& lang) {
 std::string deadlines_text(const DeadlineAnswer& a) {
   const bool z = zh(a.lang);
   const std::string& own = z ? a.platform_title : a.platform_title_en;
-  std::string s = (z ? "订单时效 · " : "Order deadlines · ") +
-                  (own.empty() ? platform_title(a.platform, a.lang) : own + " (" + a.platform + ")") +
-                  (z ? " · 现在 " : " · now ") + time::format_plain_beijing(a.now) + (z ? "（北京时间）\n" : " (Beijing time)\n");
+  std::string s =
+      (z ? "订单时效 · " : "Order deadlines · ") +
+      (own.empty() ? platform_title(a.platform, a.lang) : own + " (" + a.platform + ")") +
+      (z ? " · 现在 " : " · now ") + time::format_plain_beijing(a.now) +
+      (z ? "（北京时间）\n" : " (Beijing time)\n");
   s += summary_line(a) + "\n";
   for (const auto& w : a.warnings) s += (z ? "注意：" : "Note: ") + w.message + "\n";
   if (a.deadlines.empty()) s += z ? "没有正在计时的时效。\n" : "No deadline runs on these facts.\n";
@@ -104,16 +117,19 @@ std::string deadlines_text(const DeadlineAnswer& a) {
                                ? ""
                                : (z ? "（" : " (") + event_title(d.closed_by, a.lang) + " " +
                                      time::format_plain_beijing(d.closed_at) + (z ? "）" : ")");
-    s += "\n" + time::format_plain_beijing(d.due) + "  [" + status_label(d.status, a.lang) + "] " + title + " (" +
-         r.kind + ")  " + left_text(d, a.lang) + at + "\n";
+    s += "\n" + time::format_plain_beijing(d.due) + "  [" + status_label(d.status, a.lang) + "] " +
+         title + " (" + r.kind + ")  " + left_text(d, a.lang) + at + "\n";
     s += (z ? "    起算：" : "    starts: ") + event_title(d.starts_from, a.lang) + " " +
          time::format_plain_beijing(d.start);
     if (!d.basis.empty()) s += (z ? " · 时限：" : " · limit: ") + basis_text(d, a.lang);
     s += "\n";
-    const std::string consequence = z || r.consequence_en.empty() ? r.consequence : r.consequence_en;
-    s += (z ? "    后果：" : "    consequence: ") + consequence + (z ? " · 处罚：" : " · penalty: ") +
+    const std::string consequence =
+        z || r.consequence_en.empty() ? r.consequence : r.consequence_en;
+    s += (z ? "    后果：" : "    consequence: ") + consequence +
+         (z ? " · 处罚：" : " · penalty: ") +
          (r.penalty.empty() ? (z ? "无" : "none") : r.penalty) + "\n";
-    s += (z ? "    规则：" : "    rule: ") + r.id + (z ? " · 依据：" : " · source: ") + r.source + "\n";
+    s += (z ? "    规则：" : "    rule: ") + r.id + (z ? " · 依据：" : " · source: ") + r.source +
+         "\n";
   }
   if (!a.waiting.empty()) {
     // Grouped by the event that would start them: 填写「付款时间」会开始：发货时限、…
@@ -122,10 +138,13 @@ std::string deadlines_text(const DeadlineAnswer& a) {
       const std::string title = z || w.rule->title_en.empty() ? w.rule->title : w.rule->title_en;
       auto it = groups.begin();
       while (it != groups.end() && it->first != w.needs) ++it;
-      if (it == groups.end()) groups.emplace_back(w.needs, title);
-      else it->second += (z ? "、" : ", ") + title;
+      if (it == groups.end())
+        groups.emplace_back(w.needs, title);
+      else
+        it->second += (z ? "、" : ", ") + title;
     }
-    s += z ? "\n尚未开始计时（发生下列事件后开始）：\n" : "\nNot started yet (these events would start them):\n";
+    s += z ? "\n尚未开始计时（发生下列事件后开始）：\n"
+           : "\nNot started yet (these events would start them):\n";
     for (const auto& [event, titles] : groups)
       s += "    " + field_title("/events/" + event, a.lang) + " (" + event + ") → " + titles + "\n";
   }

@@ -13,12 +13,13 @@ namespace kefu {
 
 struct DeadlineAnswer {
   std::string platform;
-  std::string platform_title, platform_title_en;  // the platform pack's names; empty: look up built-ins
-  std::string lang = "zh";      // "zh" or "en": the words of the text and of left_text
+  std::string platform_title,
+      platform_title_en;    // the platform pack's names; empty: look up built-ins
+  std::string lang = "zh";  // "zh" or "en": the words of the text and of left_text
   std::int64_t now = 0;
   std::vector<Deadline> deadlines;
   std::vector<WaitingClock> waiting;  // clocks an event not yet given would start
-  std::vector<Error> warnings;  // facts that leave a clock out, e.g. no shipping method
+  std::vector<Error> warnings;        // facts that leave a clock out, e.g. no shipping method
 };
 
 // "1天0小时45分", "5小时20分", "9分30秒", "45秒" (English "1 d 0 h 45 min", "5 h 20 min",

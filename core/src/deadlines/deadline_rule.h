@@ -4,10 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 
@@ -22,7 +21,7 @@ enum class Counting {
 struct DeadlineClock {
   std::vector<std::string> from;
   std::int64_t amount = 0;
-  std::string unit;          // "days", "hours" or "minutes"
+  std::string unit;  // "days", "hours" or "minutes"
   Counting counting = Counting::kExact;
 };
 
@@ -37,10 +36,10 @@ struct DeadlineRule {
   std::string id, kind, title, title_en, party;
   std::string consequence, consequence_en, penalty, source, follows;
   std::vector<std::string> requires_events;  // all must be present (besides a start)
-  std::vector<DeadlineClock> clocks;          // the due time is the latest of these
-  std::string due_at;                          // or: the due time is this fact itself
-  bool due_end_of_day = false;                 // ... at 23:59:59 of its day
-  std::vector<std::string> due_at_from;        // with due_at: the events that start the clock
+  std::vector<DeadlineClock> clocks;         // the due time is the latest of these
+  std::string due_at;                        // or: the due time is this fact itself
+  bool due_end_of_day = false;               // ... at 23:59:59 of its day
+  std::vector<std::string> due_at_from;      // with due_at: the events that start the clock
   DeadlineConditions when;
   // Events that count only from the clock's start: met_by on time is met (late is overdue);
   // void_by before the due time makes the clock moot. only_before: the rule is left out when one
@@ -62,7 +61,8 @@ struct DeadlineRule {
 // Reads one element of a "deadlines" array. Appends pack.E2xx errors naming the JSON pointer
 // (`pointer` is the element's, e.g. "/deadlines/3") and returns false when it is not valid.
 // `min_examples` is 2 for built-in packs (every rule's examples run as tests), 1 for users'.
-bool read_deadline_rule(const nlohmann::json& j, const std::string& file, const std::string& pointer,
-                        std::size_t min_examples, DeadlineRule& out, std::vector<Error>& errors);
+bool read_deadline_rule(const nlohmann::json& j, const std::string& file,
+                        const std::string& pointer, std::size_t min_examples, DeadlineRule& out,
+                        std::vector<Error>& errors);
 
 }  // namespace kefu

@@ -17,7 +17,8 @@ std::vector<DeadlineRule> deadline_rules(const PackSet& set, std::vector<Error>&
   for (const auto& r : out) replaced.insert(replaced.end(), r.replaces.begin(), r.replaces.end());
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const DeadlineRule& r) {
-                             return std::find(replaced.begin(), replaced.end(), r.id) != replaced.end();
+                             return std::find(replaced.begin(), replaced.end(), r.id) !=
+                                    replaced.end();
                            }),
             out.end());
   return out;
@@ -27,7 +28,8 @@ DueSoonPolicy due_soon_policy(const PackSet& set) {
   DueSoonPolicy p;
   const nlohmann::json* s = set.setting("due_soon");
   if (!s || !s->is_object()) return p;
-  if (s->contains("hours") && (*s)["hours"].is_number_integer()) p.hours = (*s)["hours"].get<std::int64_t>();
+  if (s->contains("hours") && (*s)["hours"].is_number_integer())
+    p.hours = (*s)["hours"].get<std::int64_t>();
   if (s->contains("percent") && (*s)["percent"].is_number_integer())
     p.percent = (*s)["percent"].get<std::int64_t>();
   return p;

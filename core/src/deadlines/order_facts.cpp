@@ -19,16 +19,25 @@ struct Precedence {
   const char* later;
 };
 const Precedence kPrecedences[] = {
-    {"ordered", "terms_changed"},      {"ordered", "paid"},
+    {"ordered", "terms_changed"},
+    {"ordered", "paid"},
     {"terms_changed", "paid"},
-    {"paid", "grouped"},               {"ordered", "shipped"},
-    {"paid", "shipped"},               {"shipped", "received"},
-    {"paid", "refund_requested"},      {"refund_requested", "refund_refused"},
-    {"refund_requested", "refund_agreed"}, {"refund_requested", "return_shipped"},
-    {"refund_agreed", "return_shipped"},   {"ordered", "trade_success"},
-    {"paid", "trade_success"},         {"shipped", "trade_success"},
-    {"ordered", "invoice_requested"},  {"ordered", "complaint"},
-    {"refund_requested", "pickup_agreed_day"}, {"ordered", "verified"},
+    {"paid", "grouped"},
+    {"ordered", "shipped"},
+    {"paid", "shipped"},
+    {"shipped", "received"},
+    {"paid", "refund_requested"},
+    {"refund_requested", "refund_refused"},
+    {"refund_requested", "refund_agreed"},
+    {"refund_requested", "return_shipped"},
+    {"refund_agreed", "return_shipped"},
+    {"ordered", "trade_success"},
+    {"paid", "trade_success"},
+    {"shipped", "trade_success"},
+    {"ordered", "invoice_requested"},
+    {"ordered", "complaint"},
+    {"refund_requested", "pickup_agreed_day"},
+    {"ordered", "verified"},
 };
 
 // Names of the fields as the order form shows them, so an error says which box is wrong.
@@ -77,15 +86,18 @@ std::string pick(const std::string& lang, std::string in_zh, std::string in_en) 
   return zh(lang) ? std::move(in_zh) : std::move(in_en);
 }
 
-std::string line_column_error(const nlohmann::json::parse_error& e, std::string_view text, Error& out) {
+std::string line_column_error(const nlohmann::json::parse_error& e, std::string_view text,
+                              Error& out) {
   // nlohmann reports a byte position; people need line and column (in code points).
   std::size_t pos = e.byte > 0 ? e.byte - 1 : 0;
   if (pos > text.size()) pos = text.size();
   int line = 1, column = 1;
   for (std::size_t i = 0; i < pos; ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') ++line, column = 1;
-    else if ((c & 0xC0) != 0x80) ++column;
+    if (c == '\n')
+      ++line, column = 1;
+    else if ((c & 0xC0) != 0x80)
+      ++column;
   }
   out.line = line;
   out.column = column;
@@ -99,8 +111,9 @@ bool read_flag(const nlohmann::json& j, const char* key, bool& out, std::vector<
   if (!j.contains(key) || j[key].is_null()) return true;
   if (!j[key].is_boolean()) {
     const std::string ptr = std::string("/") + key;
-    errors.push_back({"input.E301", kFile, ptr, 0, 0,
-                      pick(lang, field_title(ptr, lang) + " 只能是 true 或 false", "must be true or false")});
+    errors.push_back(
+        {"input.E301", kFile, ptr, 0, 0,
+         pick(lang, field_title(ptr, lang) + " 只能是 true 或 false", "must be true or false")});
     return false;
   }
   out = j[key].get<bool>();
@@ -111,7 +124,9 @@ bool read_time_field(const nlohmann::json& v, const std::string& pointer, std::i
                      std::vector<Error>& errors, const std::string& lang) {
   if (!v.is_string()) {
     errors.push_back({"input.E301", kFile, pointer, 0, 0,
-                      pick(lang, field_title(pointer, lang) + " 要写成文字形式的时间，如 \"2024-06-18 10:00\"，不是 " + v.dump(),
+                      pick(lang,
+                           field_title(pointer, lang) +
+                               " 要写成文字形式的时间，如 \"2024-06-18 10:00\"，不是 " + v.dump(),
                            "must be a time written as a string")});
     return false;
   }
@@ -126,14 +141,17 @@ bool read_promised_hours(const nlohmann::json& given, std::int64_t& out, std::ve
   nlohmann::json v = given;
   if (v.is_string()) {
     const std::string s = v.get<std::string>();
-    if (!s.empty() && s.size() <= 6 && s.find_first_not_of("0123456789") == std::string::npos) v = std::stoll(s);
+    if (!s.empty() && s.size() <= 6 && s.find_first_not_of("0123456789") == std::string::npos)
+      v = std::stoll(s);
   }
   if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > kMaxHours) {
-    errors.push_back({"input.E301", kFile, "/promised_ship_hours", 0, 0,
-                      pick(lang, field_title("/promised_ship_hours", lang) + " 要填 1 到 " + std::to_string(kMaxHours) +
-                                     " 的整数小时（如 24、48、72），不是 " + given.dump(),
-                           "must be a whole number of hours from 1 to " + std::to_string(kMaxHours) +
-                               " (24, 48, 72 …), not " + given.dump())});
+    errors.push_back(
+        {"input.E301", kFile, "/promised_ship_hours", 0, 0,
+         pick(lang,
+              field_title("/promised_ship_hours", lang) + " 要填 1 到 " +
+                  std::to_string(kMaxHours) + " 的整数小时（如 24、48、72），不是 " + given.dump(),
+              "must be a whole number of hours from 1 to " + std::to_string(kMaxHours) +
+                  " (24, 48, 72 …), not " + given.dump())});
     return false;
   }
   out = v.get<std::int64_t>();
@@ -144,8 +162,10 @@ bool read_promised_hours(const nlohmann::json& given, std::int64_t& out, std::ve
 
 std::string field_title(std::string_view pointer, const std::string& lang) {
   std::string_view key = pointer;
-  if (key.rfind("/events/", 0) == 0) key.remove_prefix(8);
-  else if (!key.empty() && key[0] == '/') key.remove_prefix(1);
+  if (key.rfind("/events/", 0) == 0)
+    key.remove_prefix(8);
+  else if (!key.empty() && key[0] == '/')
+    key.remove_prefix(1);
   const FieldName* f = find_field(key);
   if (!f) return std::string(pointer);
   return zh(lang) ? f->zh : f->en;
@@ -166,9 +186,10 @@ bool read_fact_time(const std::string& value, const std::string& pointer, std::i
     std::size_t cut = value.size() > 64 ? 64 : value.size();
     while (cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
     const std::string shown = value.substr(0, cut) + (cut < value.size() ? "…" : "");
-    errors.push_back({"input.E302", kFile, pointer, 0, 0,
-                      pick(lang, field_title(pointer, lang) + " \"" + shown + "\" 不是有效时间：" + why_zh,
-                           "\"" + shown + "\" is not a valid time: " + why)});
+    errors.push_back(
+        {"input.E302", kFile, pointer, 0, 0,
+         pick(lang, field_title(pointer, lang) + " \"" + shown + "\" 不是有效时间：" + why_zh,
+              "\"" + shown + "\" is not a valid time: " + why)});
     return false;
   }
   out = t.instant;
@@ -179,9 +200,9 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
                       const std::string& lang) {
   const std::size_t before = errors.size();
   if (json.size() > Limits::kMaxInputBytes) {
-    errors.push_back({"input.E102", kFile, "", 0, 0, "the facts are " + std::to_string(json.size()) +
-                                                         " bytes; the limit is " +
-                                                         std::to_string(Limits::kMaxInputBytes)});
+    errors.push_back({"input.E102", kFile, "", 0, 0,
+                      "the facts are " + std::to_string(json.size()) + " bytes; the limit is " +
+                          std::to_string(Limits::kMaxInputBytes)});
     return false;
   }
   nlohmann::json j;
@@ -195,28 +216,39 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
     return false;
   }
   if (!j.is_object()) {
-    errors.push_back({"input.E301", kFile, "", 0, 0,
-                      pick(lang, "订单信息要是一个 JSON 对象 {\"platform\", \"shipping\", \"events\": {...}}",
-                           "the order facts must be a JSON object {\"platform\", \"shipping\", \"events\": {...}}")});
+    errors.push_back(
+        {"input.E301", kFile, "", 0, 0,
+         pick(lang, "订单信息要是一个 JSON 对象 {\"platform\", \"shipping\", \"events\": {...}}",
+              "the order facts must be a JSON object {\"platform\", \"shipping\", \"events\": "
+              "{...}}")});
     return false;
   }
-  static const char* const kKnown[] = {"platform",          "shipping",           "presale_ship_by",
-                                       "return_required",   "vat_invoice",        "invoice_committed",
-                                       "now",               "events",             "promised_ship_hours",
+  static const char* const kKnown[] = {"platform",
+                                       "shipping",
+                                       "presale_ship_by",
+                                       "return_required",
+                                       "vat_invoice",
+                                       "invoice_committed",
+                                       "now",
+                                       "events",
+                                       "promised_ship_hours",
                                        "promised_ship_by"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (const char* k : kKnown) known |= it.key() == k;
     if (!known)
       errors.push_back({"input.E303", kFile, "/" + it.key(), 0, 0,
-                        pick(lang, "未知字段 \"" + it.key() + "\"；",
-                             "unknown field; ") + "the facts have platform, shipping, presale_ship_by, "
-                        "promised_ship_hours, promised_ship_by, return_required, vat_invoice, invoice_committed, now, events"});
+                        pick(lang, "未知字段 \"" + it.key() + "\"；", "unknown field; ") +
+                            "the facts have platform, shipping, presale_ship_by, "
+                            "promised_ship_hours, promised_ship_by, return_required, vat_invoice, "
+                            "invoice_committed, now, events"});
   }
   if (j.contains("platform") && !j["platform"].is_null()) {
     if (!j["platform"].is_string())
-      errors.push_back({"input.E301", kFile, "/platform", 0, 0, pick(lang, "平台要写成文字，如 \"taobao\"", "must be a string")});
-    else out.platform = j["platform"].get<std::string>();
+      errors.push_back({"input.E301", kFile, "/platform", 0, 0,
+                        pick(lang, "平台要写成文字，如 \"taobao\"", "must be a string")});
+    else
+      out.platform = j["platform"].get<std::string>();
   }
   if (j.contains("shipping") && !j["shipping"].is_null()) {
     bool known = false;
@@ -225,33 +257,42 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
     if (!known)
       errors.push_back({"input.E304", kFile, "/shipping", 0, 0,
                         pick(lang, "物流方式只能是 express（快递）、ems 或 surface（平邮），不是 ",
-                             "must be express, ems or surface (平邮), not ") + j["shipping"].dump()});
-    else out.shipping = j["shipping"].get<std::string>();
+                             "must be express, ems or surface (平邮), not ") +
+                            j["shipping"].dump()});
+    else
+      out.shipping = j["shipping"].get<std::string>();
   }
   read_flag(j, "return_required", out.return_required, errors, lang);
   read_flag(j, "vat_invoice", out.vat_invoice, errors, lang);
   read_flag(j, "invoice_committed", out.invoice_committed, errors, lang);
   // A blank form field is a field not given, as for the events below.
   auto given = [&](const char* key) {
-    return j.contains(key) && !j[key].is_null() && !(j[key].is_string() && j[key].get<std::string>().empty());
+    return j.contains(key) && !j[key].is_null() &&
+           !(j[key].is_string() && j[key].get<std::string>().empty());
   };
   std::int64_t t = 0;
-  if (given("presale_ship_by") && read_time_field(j["presale_ship_by"], "/presale_ship_by", t, errors, lang))
+  if (given("presale_ship_by") &&
+      read_time_field(j["presale_ship_by"], "/presale_ship_by", t, errors, lang))
     out.presale_ship_by = t;
-  if (given("promised_ship_hours") && read_promised_hours(j["promised_ship_hours"], t, errors, lang))
+  if (given("promised_ship_hours") &&
+      read_promised_hours(j["promised_ship_hours"], t, errors, lang))
     out.promised_ship_hours = t;
-  if (given("promised_ship_by") && read_time_field(j["promised_ship_by"], "/promised_ship_by", t, errors, lang))
+  if (given("promised_ship_by") &&
+      read_time_field(j["promised_ship_by"], "/promised_ship_by", t, errors, lang))
     out.promised_ship_by = t;
   if (out.promised_ship_hours && out.promised_ship_by)
-    errors.push_back({"input.E306", kFile, "/promised_ship_by", 0, 0,
-                      pick(lang, "承诺发货时长和承诺发货时间只能填一个（两者都填时不知道以哪个为准）",
-                           "give promised_ship_hours or promised_ship_by, not both (which one counts is not known)")});
+    errors.push_back(
+        {"input.E306", kFile, "/promised_ship_by", 0, 0,
+         pick(lang, "承诺发货时长和承诺发货时间只能填一个（两者都填时不知道以哪个为准）",
+              "give promised_ship_hours or promised_ship_by, not both (which one counts is not "
+              "known)")});
   if (given("now") && read_time_field(j["now"], "/now", t, errors, lang)) out.now = t;
   if (j.contains("events") && !j["events"].is_null()) {
     const auto& ev = j["events"];
     if (!ev.is_object()) {
       errors.push_back({"input.E301", kFile, "/events", 0, 0,
-                        pick(lang, "订单事件要写成 {\"事件\": \"时间\"} 的对象", "must be an object of event: time")});
+                        pick(lang, "订单事件要写成 {\"事件\": \"时间\"} 的对象",
+                             "must be an object of event: time")});
     } else {
       for (auto it = ev.begin(); it != ev.end(); ++it) {
         const std::string ptr = "/events/" + it.key();
@@ -259,10 +300,13 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
           std::string list;
           for (auto e : vocab::order_events()) list += (list.empty() ? "" : ", ") + std::string(e);
           errors.push_back({"input.E303", kFile, ptr, 0, 0,
-                            pick(lang, "未知事件 \"" + it.key() + "\"；可用的事件：", "unknown event; expected one of: ") + list});
+                            pick(lang, "未知事件 \"" + it.key() + "\"；可用的事件：",
+                                 "unknown event; expected one of: ") +
+                                list});
           continue;
         }
-        if (it.value().is_null() || (it.value().is_string() && it.value().get<std::string>().empty()))
+        if (it.value().is_null() ||
+            (it.value().is_string() && it.value().get<std::string>().empty()))
           continue;  // a blank form field: the event has not happened
         if (!read_time_field(it.value(), ptr, t, errors, lang)) continue;
         // An agreed day is a whole day, whatever time of it was written.
@@ -274,33 +318,36 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
   return errors.size() == before;
 }
 
-void check_event_order(const OrderFacts& facts, std::vector<Error>& errors, const std::string& lang) {
+void check_event_order(const OrderFacts& facts, std::vector<Error>& errors,
+                       const std::string& lang) {
   for (const auto& p : kPrecedences) {
     const std::int64_t* earlier = facts.event(p.earlier);
     const std::int64_t* later = facts.event(p.later);
     if (!earlier || !later || *later >= *earlier) continue;
     const std::string ptr = std::string("/events/") + p.later;
-    errors.push_back({"input.E305", kFile, ptr, 0, 0,
-                      pick(lang,
-                           field_title(ptr, lang) + "（" + time::format_plain_beijing(*later) + "）早于" +
-                               field_title(std::string("/events/") + p.earlier, lang) + "（" +
-                               time::format_plain_beijing(*earlier) + "），不可能",
-                           std::string(p.later) + " (" + time::format_plain_beijing(*later) + ") is before " +
-                               p.earlier + " (" + time::format_plain_beijing(*earlier) + ")")});
+    errors.push_back(
+        {"input.E305", kFile, ptr, 0, 0,
+         pick(lang,
+              field_title(ptr, lang) + "（" + time::format_plain_beijing(*later) + "）早于" +
+                  field_title(std::string("/events/") + p.earlier, lang) + "（" +
+                  time::format_plain_beijing(*earlier) + "），不可能",
+              std::string(p.later) + " (" + time::format_plain_beijing(*later) + ") is before " +
+                  p.earlier + " (" + time::format_plain_beijing(*earlier) + ")")});
   }
   // A ship-by promise that ends before the order, the payment or 成团 (where the ship-by clock
   // starts) cannot be kept or broken.
   if (facts.promised_ship_by)
     for (const char* e : {"ordered", "paid", "grouped"})
       if (const std::int64_t* at = facts.event(e); at && *facts.promised_ship_by < *at) {
-        errors.push_back({"input.E305", kFile, "/promised_ship_by", 0, 0,
-                          pick(lang,
-                               field_title("/promised_ship_by", lang) + "（" +
-                                   time::format_plain_beijing(*facts.promised_ship_by) + "）早于" +
-                                   field_title(std::string("/events/") + e, lang) + "（" +
-                                   time::format_plain_beijing(*at) + "），不可能",
-                               "promised_ship_by (" + time::format_plain_beijing(*facts.promised_ship_by) +
-                                   ") is before " + e + " (" + time::format_plain_beijing(*at) + ")")});
+        errors.push_back(
+            {"input.E305", kFile, "/promised_ship_by", 0, 0,
+             pick(lang,
+                  field_title("/promised_ship_by", lang) + "（" +
+                      time::format_plain_beijing(*facts.promised_ship_by) + "）早于" +
+                      field_title(std::string("/events/") + e, lang) + "（" +
+                      time::format_plain_beijing(*at) + "），不可能",
+                  "promised_ship_by (" + time::format_plain_beijing(*facts.promised_ship_by) +
+                      ") is before " + e + " (" + time::format_plain_beijing(*at) + ")")});
         break;
       }
 }

@@ -43,14 +43,15 @@ bool read_order_facts(std::string_view json, OrderFacts& out, std::vector<Error>
                       const std::string& lang = "zh");
 
 // Impossible orders: an event that cannot come before another one that it precedes.
-void check_event_order(const OrderFacts& facts, std::vector<Error>& errors, const std::string& lang = "zh");
+void check_event_order(const OrderFacts& facts, std::vector<Error>& errors,
+                       const std::string& lang = "zh");
 
 // Parses one time field; the error names the field (`pointer`) and the value as written.
 bool read_fact_time(const std::string& value, const std::string& pointer, std::int64_t& out,
                     std::vector<Error>& errors, const std::string& lang = "zh");
 
-// What the order form calls a field: "付款时间" / "paid time" for "/events/paid", "预售约定发货时间"
-// for "/presale_ship_by"; the pointer itself when it names no known field.
+// What the order form calls a field: "付款时间" / "paid time" for "/events/paid",
+// "预售约定发货时间" for "/presale_ship_by"; the pointer itself when it names no known field.
 std::string field_title(std::string_view pointer, const std::string& lang);
 // An event's name for people: "付款" / "paid".
 std::string event_title(std::string_view event, const std::string& lang);

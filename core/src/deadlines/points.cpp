@@ -7,7 +7,8 @@ namespace {
 
 // "examples": [{"now"?, "ask": {track: points}, "reached": {track: at|null}, "next": {track:
 // at|null}, "reset"?}]: worked answers that the test suite asks `points` and compares, so a tier
-// typed wrong in the pack fails there. Checked here only for shape, naming the tracks the table has.
+// typed wrong in the pack fails there. Checked here only for shape, naming the tracks the table
+// has.
 template <typename Err>
 void read_points_examples(const nlohmann::json& ex, const PointsTable& table, Err& err) {
   if (!ex.is_array()) {
@@ -27,16 +28,20 @@ void read_points_examples(const nlohmann::json& ex, const PointsTable& table, Er
       continue;
     }
     for (auto it = e.begin(); it != e.end(); ++it)
-      if (it.key() != "now" && it.key() != "ask" && it.key() != "reached" && it.key() != "next" && it.key() != "reset")
-        err("pack.E103", p + "/" + it.key(), "unknown field; an example has now, ask, reached, next, reset");
+      if (it.key() != "now" && it.key() != "ask" && it.key() != "reached" && it.key() != "next" &&
+          it.key() != "reset")
+        err("pack.E103", p + "/" + it.key(),
+            "unknown field; an example has now, ask, reached, next, reset");
     for (const char* key : {"now", "reset"})
-      if (e.contains(key) && !e[key].is_string()) err("pack.E201", p + "/" + key, "must be a string");
+      if (e.contains(key) && !e[key].is_string())
+        err("pack.E201", p + "/" + key, "must be a string");
     if (!e.contains("ask") || !e["ask"].is_object() || e["ask"].empty()) {
       err("pack.E201", p + "/ask", "must be a non-empty object {track: points}");
       continue;
     }
     for (auto it = e["ask"].begin(); it != e["ask"].end(); ++it) {
-      if (!has_track(it.key())) err("pack.E219", p + "/ask/" + it.key(), "this table has no track \"" + it.key() + "\"");
+      if (!has_track(it.key()))
+        err("pack.E219", p + "/ask/" + it.key(), "this table has no track \"" + it.key() + "\"");
       if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
         err("pack.E201", p + "/ask/" + it.key(), "must be a whole number of points from 0");
     }
@@ -47,7 +52,8 @@ void read_points_examples(const nlohmann::json& ex, const PointsTable& table, Er
       }
       for (auto it = e[key].begin(); it != e[key].end(); ++it) {
         if (!e["ask"].contains(it.key()))
-          err("pack.E219", p + "/" + key + "/" + it.key(), "the example does not ask about \"" + it.key() + "\"");
+          err("pack.E219", p + "/" + key + "/" + it.key(),
+              "the example does not ask about \"" + it.key() + "\"");
         if (!it->is_null() && !it->is_number_integer())
           err("pack.E201", p + "/" + key + "/" + it.key(), "must be the tier's points or null");
       }
@@ -69,11 +75,13 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
     return false;
   }
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (it.key() != "title" && it.key() != "tracks" && it.key() != "reset" && it.key() != "examples")
+    if (it.key() != "title" && it.key() != "tracks" && it.key() != "reset" &&
+        it.key() != "examples")
       err("pack.E103", "/" + it.key(), "unknown field; points has title, tracks, reset, examples");
   if (j.contains("title") && j["title"].is_string()) out.title = j["title"].get<std::string>();
   if (!j.contains("tracks") || !j["tracks"].is_array() || j["tracks"].empty()) {
-    err("pack.E201", "/tracks", "must be a non-empty array of {\"track\", \"title\", \"tiers\", \"source\"}");
+    err("pack.E201", "/tracks",
+        "must be a non-empty array of {\"track\", \"title\", \"tiers\", \"source\"}");
     return false;
   }
   const auto& tracks = j["tracks"];
@@ -91,13 +99,17 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
     } else {
       track.track = t["track"].get<std::string>();
       for (const auto& other : out.tracks)
-        if (other.track == track.track) err("pack.E207", p + "/track", "track \"" + track.track + "\" given twice");
+        if (other.track == track.track)
+          err("pack.E207", p + "/track", "track \"" + track.track + "\" given twice");
     }
-    if (!t.contains("title") || !t["title"].is_string()) err("pack.E201", p + "/title", "must be a string");
-    else track.title = t["title"].get<std::string>();
+    if (!t.contains("title") || !t["title"].is_string())
+      err("pack.E201", p + "/title", "must be a string");
+    else
+      track.title = t["title"].get<std::string>();
     if (!t.contains("source") || !t["source"].is_string() || t["source"].get<std::string>().empty())
       err("pack.E201", p + "/source", "must be a non-empty string");
-    else track.source = t["source"].get<std::string>();
+    else
+      track.source = t["source"].get<std::string>();
     if (!t.contains("tiers") || !t["tiers"].is_array() || t["tiers"].empty()) {
       err("pack.E201", p + "/tiers", "must be a non-empty array of {\"at\": N, \"penalty\": TEXT}");
       continue;
@@ -110,14 +122,16 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
         err("pack.E201", tp + "/at", "must be a whole number of points from 1");
         continue;
       }
-      if (!tier.contains("penalty") || !tier["penalty"].is_string() || tier["penalty"].get<std::string>().empty()) {
+      if (!tier.contains("penalty") || !tier["penalty"].is_string() ||
+          tier["penalty"].get<std::string>().empty()) {
         err("pack.E201", tp + "/penalty", "must be a non-empty string");
         continue;
       }
       PointsTier pt{tier["at"].get<std::int64_t>(), tier["penalty"].get<std::string>()};
       if (!track.tiers.empty() && pt.at <= track.tiers.back().at)
-        err("pack.E218", tp + "/at", "tiers must rise: " + std::to_string(pt.at) + " after " +
-                                         std::to_string(track.tiers.back().at));
+        err("pack.E218", tp + "/at",
+            "tiers must rise: " + std::to_string(pt.at) + " after " +
+                std::to_string(track.tiers.back().at));
       track.tiers.push_back(pt);
     }
     out.tracks.push_back(std::move(track));
@@ -127,16 +141,21 @@ bool read_points_table(const nlohmann::json& j, const std::string& file, PointsT
     const bool shape = r.is_object() && r.contains("month") && r["month"].is_number_integer() &&
                        r.contains("day") && r["day"].is_number_integer();
     if (!shape) {
-      err("pack.E201", "/reset", "must be {\"month\": M, \"day\": D, \"title\": TEXT, \"source\": TEXT}");
+      err("pack.E201", "/reset",
+          "must be {\"month\": M, \"day\": D, \"title\": TEXT, \"source\": TEXT}");
     } else {
       const int m = r["month"].get<int>(), d = r["day"].get<int>();
       // 28 is the last day every year has, so a reset can never fall on a missing date.
       if (m < 1 || m > 12 || d < 1 || d > (m == 2 ? 28 : time::days_in_month(2023, m)))
-        err("pack.E218", "/reset", "month " + std::to_string(m) + " day " + std::to_string(d) + " is not a date every year has");
+        err("pack.E218", "/reset",
+            "month " + std::to_string(m) + " day " + std::to_string(d) +
+                " is not a date every year has");
       out.reset_month = m;
       out.reset_day = d;
-      if (r.contains("title") && r["title"].is_string()) out.reset_title = r["title"].get<std::string>();
-      if (r.contains("source") && r["source"].is_string()) out.reset_source = r["source"].get<std::string>();
+      if (r.contains("title") && r["title"].is_string())
+        out.reset_title = r["title"].get<std::string>();
+      if (r.contains("source") && r["source"].is_string())
+        out.reset_source = r["source"].get<std::string>();
     }
   }
   if (j.contains("examples")) read_points_examples(j["examples"], out, err);
@@ -160,7 +179,8 @@ std::int64_t next_reset(const PointsTable& table, std::int64_t now) {
   if (table.reset_month == 0) return 0;
   const int year = time::beijing_from_unix(now).year;
   for (int y = year; y <= year + 1; ++y) {
-    const std::int64_t at = time::unix_from_beijing({y, table.reset_month, table.reset_day, 0, 0, 0});
+    const std::int64_t at =
+        time::unix_from_beijing({y, table.reset_month, table.reset_day, 0, 0, 0});
     if (at > now) return at;
   }
   return 0;

@@ -12,7 +12,7 @@ namespace {
 struct NumberToken {
   std::uint32_t start, end;  // original positions
   std::u32string digits;
-  char32_t tail = 0;         // an 'x' right after 17 digits (ID numbers end in X)
+  char32_t tail = 0;  // an 'x' right after 17 digits (ID numbers end in X)
 };
 
 bool is_group_separator(char32_t c) { return c == ' ' || c == '-'; }
@@ -37,7 +37,9 @@ std::vector<NumberToken> number_tokens(std::u32string_view f, const std::vector<
 // What each detector can accept at all; the detectors check the digits themselves.
 bool mobile_shape(std::size_t digits, bool tail) { return !tail && (digits == 11 || digits == 13); }
 bool id_card_shape(std::size_t digits, bool tail) { return tail ? digits == 17 : digits == 18; }
-bool bank_card_shape(std::size_t digits, bool tail) { return !tail && digits >= 16 && digits <= 19; }
+bool bank_card_shape(std::size_t digits, bool tail) {
+  return !tail && digits >= 16 && digits <= 19;
+}
 
 const std::vector<NumberRun>& runs_of(const NormalizedText& text) {
   if (!text.number_runs_found) {
@@ -56,14 +58,18 @@ std::string mask_digits(std::u32string_view f, std::u32string_view original, std
   std::size_t k = 0;
   for (std::uint32_t i = start; i < end; ++i) {
     bool digit = is_ascii_digit(f[i]) || f[i] == 'x';
-    if (digit && k >= keep_head && k + keep_tail < total) out.push_back('*');
-    else append_utf8(out, original[i]);
+    if (digit && k >= keep_head && k + keep_tail < total)
+      out.push_back('*');
+    else
+      append_utf8(out, original[i]);
     k += digit;
   }
   return out;
 }
 
-bool is_handle_char(char32_t c) { return is_latin_letter(c) || is_ascii_digit(c) || c == '_' || c == '-'; }
+bool is_handle_char(char32_t c) {
+  return is_latin_letter(c) || is_ascii_digit(c) || c == '_' || c == '-';
+}
 
 bool starts_with_at(std::u32string_view f, std::size_t i, const std::u32string& m) {
   return f.substr(i, m.size()) == m;
@@ -185,7 +191,8 @@ std::vector<DetectedSpan> find_bank_cards(std::u32string_view f, std::u32string_
   return find_bank_cards_in(f, original, find_number_runs(f));
 }
 
-std::vector<DetectedSpan> find_bank_cards(const NormalizedText& text, std::u32string_view original) {
+std::vector<DetectedSpan> find_bank_cards(const NormalizedText& text,
+                                          std::u32string_view original) {
   return find_bank_cards_in(text.folded, original, runs_of(text));
 }
 
@@ -204,7 +211,9 @@ std::vector<DetectedSpan> find_bank_cards_in(std::u32string_view f, std::u32stri
 std::vector<DetectedSpan> find_emails(std::u32string_view f, std::u32string_view original) {
   std::vector<DetectedSpan> out;
   auto local = [](char32_t c) { return is_handle_char(c) || c == '.' || c == '+'; };
-  auto domain = [](char32_t c) { return is_latin_letter(c) || is_ascii_digit(c) || c == '-' || c == '.'; };
+  auto domain = [](char32_t c) {
+    return is_latin_letter(c) || is_ascii_digit(c) || c == '-' || c == '.';
+  };
   std::size_t last_end = 0;
   for (std::size_t at = 0; at < f.size(); ++at) {
     at = std::find(f.begin() + at, f.end(), U'@') - f.begin();  // unrolled: few texts have an @
@@ -216,7 +225,8 @@ std::vector<DetectedSpan> find_emails(std::u32string_view f, std::u32string_view
     while (e > at + 1 && f[e - 1] == '.') --e;
     std::u32string_view dom = f.substr(at + 1, e - at - 1);
     std::size_t dot = dom.rfind('.');
-    if (s == at || dot == std::u32string_view::npos || dot == 0 || dom.size() - dot - 1 < 2) continue;
+    if (s == at || dot == std::u32string_view::npos || dot == 0 || dom.size() - dot - 1 < 2)
+      continue;
     std::string masked;
     append_utf8(masked, original[s]);
     masked += "***";
@@ -247,8 +257,10 @@ bool find_handle_after(std::u32string_view f, std::u32string_view original, std:
   if (!wechat && !qq) return false;
   std::string masked;
   for (std::size_t k = i; k < j; ++k) {
-    if (k - i < 2) append_utf8(masked, original[k]);
-    else masked.push_back('*');
+    if (k - i < 2)
+      append_utf8(masked, original[k]);
+    else
+      masked.push_back('*');
   }
   out = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), masked};
   return true;
@@ -305,8 +317,10 @@ std::vector<DetectedSpan> find_addresses(std::u32string_view f, std::u32string_v
       if (match_any(k, m.admin)) keep = k + 1;
     for (std::size_t k = start; k < end; ++k) {
       bool marker = match_any(k, m.street) || match_any(k, m.unit);
-      if (k < keep || marker) append_utf8(masked, original[k]);
-      else masked.push_back('*');
+      if (k < keep || marker)
+        append_utf8(masked, original[k]);
+      else
+        masked.push_back('*');
     }
     out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), masked});
     last_end = end;

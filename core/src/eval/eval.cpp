@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "api/api_common.h"
@@ -65,8 +64,10 @@ std::string join(const std::set<std::string>& s) {
 std::string one_line(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '\n') out += "⏎";
-    else if (c != '\r') out += c;
+    if (c == '\n')
+      out += "⏎";
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }
@@ -96,15 +97,17 @@ bool read_labeled(const std::vector<CorpusFile>& files, const std::string& defau
       };
       const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object()) {
-        err("input.E301", "第 " + std::to_string(number) + " 行不是 JSON 对象；每行应为 "
-                          "{\"id\", \"platform\", \"text\", \"categories\": [...]}");
+        err("input.E301", "第 " + std::to_string(number) +
+                              " 行不是 JSON 对象；每行应为 "
+                              "{\"id\", \"platform\", \"text\", \"categories\": [...]}");
         return;
       }
       LabeledReply r;
       r.file = file.name;
       r.line = number;
       if (!j.contains("text") || !j["text"].is_string()) {
-        err("input.E302", "第 " + std::to_string(number) + " 行缺少字符串字段 \"text\"（回复原文）");
+        err("input.E302",
+            "第 " + std::to_string(number) + " 行缺少字符串字段 \"text\"（回复原文）");
         return;
       }
       r.text = j["text"].get<std::string>();
@@ -115,7 +118,8 @@ bool read_labeled(const std::vector<CorpusFile>& files, const std::string& defau
       }
       bool ok = true;
       for (const auto& c : j["categories"]) {
-        const vocab::Category* cat = c.is_string() ? vocab::find_category(c.get<std::string>()) : nullptr;
+        const vocab::Category* cat =
+            c.is_string() ? vocab::find_category(c.get<std::string>()) : nullptr;
         if (!cat || cat->scope != vocab::Scope::kReply) {
           err("input.E303", "第 " + std::to_string(number) + " 行的类别 " + c.dump() +
                                 " 不是回复类别（kefu-lint rules --format json 列出类别）");
@@ -161,7 +165,8 @@ bool score(const CheckerFor& checker_for, EvalReport& report) {
       for (const auto& f : checker->check(r.text).findings) {
         if (f.rule->severity != "error" && f.rule->severity != "warning") continue;
         r.found.insert(f.rule->category);
-        if (std::find(r.rules.begin(), r.rules.end(), f.rule->id) == r.rules.end()) r.rules.push_back(f.rule->id);
+        if (std::find(r.rules.begin(), r.rules.end(), f.rule->id) == r.rules.end())
+          r.rules.push_back(f.rule->id);
       }
     }
   }
@@ -182,7 +187,8 @@ bool score(const CheckerFor& checker_for, EvalReport& report) {
       ++report.clean_lines;
       if (r.found.empty()) ++report.clean_kept;
     }
-    const std::set<std::string> expected = r.expected.empty() ? std::set<std::string>{kClean} : r.expected;
+    const std::set<std::string> expected =
+        r.expected.empty() ? std::set<std::string>{kClean} : r.expected;
     const std::set<std::string> found = r.found.empty() ? std::set<std::string>{kNone} : r.found;
     for (const auto& e : expected)
       for (const auto& f : found) ++report.confusion[e][f];
@@ -258,7 +264,8 @@ Output render_eval(const EvalReport& report, const std::vector<std::string>& fil
       const int support = s.tp + s.fn;
       if (thresholds.min_recall >= 0 && support > 0 &&
           static_cast<double>(s.tp) / support < thresholds.min_recall)
-        failures.push_back(cat + " 召回率 " + ratio(s.tp, support) + " 低于 " + fixed2(thresholds.min_recall));
+        failures.push_back(cat + " 召回率 " + ratio(s.tp, support) + " 低于 " +
+                           fixed2(thresholds.min_recall));
     }
     if (thresholds.min_clean >= 0 && report.clean_lines > 0 &&
         static_cast<double>(report.clean_kept) / report.clean_lines < thresholds.min_clean)
@@ -275,16 +282,22 @@ Output render_eval(const EvalReport& report, const std::vector<std::string>& fil
       j["lines"] = report.replies.size();
       nlohmann::ordered_json cats = nlohmann::ordered_json::object();
       for (const auto& [cat, s] : report.categories) {
-        cats[cat] = {{"expected", s.tp + s.fn}, {"found", s.tp + s.fp}, {"true_positive", s.tp},
-                     {"false_positive", s.fp}, {"false_negative", s.fn},
-                     {"precision", ratio_json(s.tp, s.tp + s.fp)}, {"recall", ratio_json(s.tp, s.tp + s.fn)},
+        cats[cat] = {{"expected", s.tp + s.fn},
+                     {"found", s.tp + s.fp},
+                     {"true_positive", s.tp},
+                     {"false_positive", s.fp},
+                     {"false_negative", s.fn},
+                     {"precision", ratio_json(s.tp, s.tp + s.fp)},
+                     {"recall", ratio_json(s.tp, s.tp + s.fn)},
                      {"f1", f1(s)}};
       }
       j["categories"] = cats;
       j["overall"] = {{"recall", ratio_json(report.expected_found, report.expected_total)},
-                      {"expected", report.expected_total}, {"found", report.expected_found},
+                      {"expected", report.expected_total},
+                      {"found", report.expected_found},
                       {"clean_rate", ratio_json(report.clean_kept, report.clean_lines)},
-                      {"clean_lines", report.clean_lines}, {"clean_kept", report.clean_kept}};
+                      {"clean_lines", report.clean_lines},
+                      {"clean_kept", report.clean_kept}};
       j["confusion"] = report.confusion;
       auto line_json = [](const LabeledReply& r) {
         nlohmann::ordered_json x;
@@ -307,8 +320,11 @@ Output render_eval(const EvalReport& report, const std::vector<std::string>& fil
         if (miss) j["misses"].push_back(line_json(r));
         if (alarm) j["false_alarms"].push_back(line_json(r));
       }
-      j["thresholds"] = {{"min_recall", thresholds.min_recall >= 0 ? nlohmann::ordered_json(thresholds.min_recall) : nullptr},
-                         {"min_clean", thresholds.min_clean >= 0 ? nlohmann::ordered_json(thresholds.min_clean) : nullptr}};
+      j["thresholds"] = {
+          {"min_recall",
+           thresholds.min_recall >= 0 ? nlohmann::ordered_json(thresholds.min_recall) : nullptr},
+          {"min_clean",
+           thresholds.min_clean >= 0 ? nlohmann::ordered_json(thresholds.min_clean) : nullptr}};
       j["passed"] = failures.empty();
       j["failures"] = failures;
       out.out = dump_json(j);
@@ -323,8 +339,8 @@ Output render_eval(const EvalReport& report, const std::vector<std::string>& fil
     for (const auto& [cat, s] : report.categories) {
       char f1s[16];
       std::snprintf(f1s, sizeof f1s, "%.3f", f1(s));
-      t += pad(cat, 28) + ratio(s.tp, s.tp + s.fp) + "   " + ratio(s.tp, s.tp + s.fn) + "   " + f1s +
-           "  " + pad(std::to_string(s.tp + s.fn), 6) + pad(std::to_string(s.tp), 6) +
+      t += pad(cat, 28) + ratio(s.tp, s.tp + s.fp) + "   " + ratio(s.tp, s.tp + s.fn) + "   " +
+           f1s + "  " + pad(std::to_string(s.tp + s.fn), 6) + pad(std::to_string(s.tp), 6) +
            std::to_string(s.fp) + "\n";
     }
     t += "\n总体召回率 " + ratio(report.expected_found, report.expected_total) + "（" +
@@ -349,13 +365,13 @@ Output render_eval(const EvalReport& report, const std::vector<std::string>& fil
       for (const auto& id : r.rules) rules += (rules.empty() ? "" : ", ") + id;
       if (!missing.empty()) {
         ++n_miss;
-        misses += "  [" + r.id + "] " + r.platform + " 漏 " + join(missing) + "（实报 " + join(r.found) +
-                  "）：" + one_line(r.text) + "\n";
+        misses += "  [" + r.id + "] " + r.platform + " 漏 " + join(missing) + "（实报 " +
+                  join(r.found) + "）：" + one_line(r.text) + "\n";
       }
       if (!extra.empty()) {
         ++n_alarm;
-        alarms += "  [" + r.id + "] " + r.platform + " 多报 " + join(extra) + "（" + rules + "）：" +
-                  one_line(r.text) + "\n";
+        alarms += "  [" + r.id + "] " + r.platform + " 多报 " + join(extra) + "（" + rules +
+                  "）：" + one_line(r.text) + "\n";
       }
     }
     t += "\n漏报 " + std::to_string(n_miss) + " 条\n" + misses;

@@ -75,8 +75,8 @@ Output fix(std::string_view reply, const Options& options) {
     for (const auto& f : result.findings)
       if (f.finding.rule->severity == "error") out.status = 1;
     out.err = join_errors(result.warnings);
-    out.out = options.format == Format::kJson ? fix_json(engine->packs, result)
-                                              : fix_text(reply, result);
+    out.out =
+        options.format == Format::kJson ? fix_json(engine->packs, result) : fix_text(reply, result);
     return out;
   });
 }
@@ -116,11 +116,13 @@ Output phrases(std::string_view scenario, const Options& options) {
     } else {
       std::string last;
       for (const auto& p : shown) {
-        if (p.scenario != last) out.out += (last.empty() ? "" : "\n") + ("【" + p.scenario + "】\n");
+        if (p.scenario != last)
+          out.out += (last.empty() ? "" : "\n") + ("【" + p.scenario + "】\n");
         last = p.scenario;
         out.out += "  " + p.title + "  (" + p.id + ")\n    " + p.text + "\n";
       }
-      out.out += "\n" + std::to_string(shown.size()) + " 条话术 (phrases), " + engine->packs.platform + "\n";
+      out.out += "\n" + std::to_string(shown.size()) + " 条话术 (phrases), " +
+                 engine->packs.platform + "\n";
     }
     return out;
   });

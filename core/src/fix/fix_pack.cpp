@@ -53,11 +53,16 @@ struct Checker {
 };
 
 bool parse_scope(const std::string& s, RewriteScope& out) {
-  if (s == "match") out = RewriteScope::kMatch;
-  else if (s == "clause") out = RewriteScope::kClause;
-  else if (s == "sentence") out = RewriteScope::kSentence;
-  else if (s == "reply") out = RewriteScope::kReply;
-  else return false;
+  if (s == "match")
+    out = RewriteScope::kMatch;
+  else if (s == "clause")
+    out = RewriteScope::kClause;
+  else if (s == "sentence")
+    out = RewriteScope::kSentence;
+  else if (s == "reply")
+    out = RewriteScope::kReply;
+  else
+    return false;
   return true;
 }
 
@@ -81,8 +86,7 @@ void validate_candidate(const nlohmann::json& c, Checker& ck) {
     } else {
       if (!match_scope) ck.at("pack.E202", "/words", "words apply to the match scope only");
       for (auto it = w.begin(); it != w.end(); ++it)
-        if (!it.value().is_string())
-          ck.at("pack.E201", "/words/" + it.key(), "must be a string");
+        if (!it.value().is_string()) ck.at("pack.E201", "/words/" + it.key(), "must be a string");
     }
   }
 }
@@ -114,7 +118,8 @@ void validate_rewrites_section(const nlohmann::json& doc, const std::string& fil
     Checker ck{file, "/rewrites/" + std::to_string(i), errors};
     const auto& r = arr[i];
     if (!r.is_object()) {
-      ck.at("pack.E201", "", "must be an object {\"category\" or \"rule\", \"advice\", \"candidates\"}");
+      ck.at("pack.E201", "",
+            "must be an object {\"category\" or \"rule\", \"advice\", \"candidates\"}");
       continue;
     }
     ck.only_fields(r, {"category", "rule", "advice", "candidates"},
@@ -129,10 +134,10 @@ void validate_rewrites_section(const nlohmann::json& doc, const std::string& fil
     } else if (has_rule) {
       ck.string_field(r, "rule", true);
     }
-    const std::string key = has_cat && r["category"].is_string()
-                                ? "category:" + r["category"].get<std::string>()
-                                : has_rule && r["rule"].is_string()
-                                      ? "rule:" + r["rule"].get<std::string>() : "";
+    const std::string key =
+        has_cat && r["category"].is_string() ? "category:" + r["category"].get<std::string>()
+        : has_rule && r["rule"].is_string()  ? "rule:" + r["rule"].get<std::string>()
+                                             : "";
     if (!key.empty() && !keys.insert(key).second)
       ck.at("pack.E207", "", "a second rewrite for " + key + " in the same pack");
     ck.string_field(r, "advice", true);

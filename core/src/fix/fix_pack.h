@@ -4,10 +4,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "pack/pack.h"
@@ -24,13 +23,13 @@ struct RewriteCandidate {
   // a detector's masked form; the candidate is skipped when the hit has none of its own), and
   // {suggestion} the finding's suggestion whatever it is (the rule's, for most rules).
   std::string text;
-  std::vector<std::string> when;            // the sentence must contain one of these, if any
-  std::map<std::string, std::string> words; // match scope: only these matches, mapped
+  std::vector<std::string> when;             // the sentence must contain one of these, if any
+  std::map<std::string, std::string> words;  // match scope: only these matches, mapped
 };
 
 struct RewriteTemplate {
-  std::string key;       // "category:rude" or "rule:jd.company-term", for messages
-  std::string advice;    // what to do instead when no candidate re-checks clean
+  std::string key;     // "category:rude" or "rule:jd.company-term", for messages
+  std::string advice;  // what to do instead when no candidate re-checks clean
   std::vector<RewriteCandidate> candidates;  // tried in order; the first clean one is offered
 };
 

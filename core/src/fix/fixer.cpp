@@ -17,8 +17,8 @@ constexpr int kMaxCandidateChecks = 400;
 constexpr int kMaxRounds = 4;
 
 bool ends_sentence(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?' || c == U'；' ||
-         c == ';' || c == '\n' || c == '\r';
+  return c == U'。' || c == U'！' || c == U'？' || c == '!' || c == '?' || c == U'；' || c == ';' ||
+         c == '\n' || c == '\r';
 }
 bool ends_clause(char32_t c) {
   return ends_sentence(c) || c == U'，' || c == ',' || c == U'、' || c == U'～' || c == '~';
@@ -97,7 +97,8 @@ class Editor {
   }
 
   // Replaces current [s, e) by `with`; the pieces it touches merge into one changed piece.
-  void replace(std::uint32_t s, std::uint32_t e, const std::u32string& with, const std::string& rule) {
+  void replace(std::uint32_t s, std::uint32_t e, const std::u32string& with,
+               const std::string& rule) {
     struct At {
       std::size_t index;
       std::uint32_t start, end;  // current positions
@@ -191,7 +192,8 @@ class Fixer {
     const RewriteTemplate* t = book_.find(f.rule->id, f.rule->category);
     if (!t) return false;
     const Span sentence = unit_around(text, f.start, f.end, false);
-    const std::u32string_view sv = std::u32string_view(text).substr(sentence.start, sentence.end - sentence.start);
+    const std::u32string_view sv =
+        std::u32string_view(text).substr(sentence.start, sentence.end - sentence.start);
     const std::string sentence_utf8 = encode_utf8(sv);
     const std::string key = f.rule->id + "\x1f" + sentence_utf8;
     if (failed_.count(key)) return false;
@@ -205,10 +207,17 @@ class Fixer {
       bool ok = true;
       std::u32string with;
       switch (c.scope) {
-        case RewriteScope::kMatch: break;
-        case RewriteScope::kClause: region = unit_around(text, f.start, f.end, true); break;
-        case RewriteScope::kSentence: region = sentence; break;
-        case RewriteScope::kReply: region = {0, static_cast<std::uint32_t>(text.size())}; break;
+        case RewriteScope::kMatch:
+          break;
+        case RewriteScope::kClause:
+          region = unit_around(text, f.start, f.end, true);
+          break;
+        case RewriteScope::kSentence:
+          region = sentence;
+          break;
+        case RewriteScope::kReply:
+          region = {0, static_cast<std::uint32_t>(text.size())};
+          break;
       }
       if (!c.words.empty()) {
         auto w = c.words.find(f.text);
@@ -237,8 +246,10 @@ class Fixer {
     if (region.start > 0 && with.compare(0, kDear.size(), kDear) == 0 &&
         std::u32string_view(text).substr(0, region.start).find(U'亲') != std::u32string_view::npos)
       with.erase(0, kDear.size());
-    const bool asks = !with.empty() && (with.back() == U'？' || with.back() == U'吗' || with.back() == U'呢');
-    if (region.end < text.size() && (text[region.end] == U'？' || text[region.end] == '?') && !asks) {
+    const bool asks =
+        !with.empty() && (with.back() == U'？' || with.back() == U'吗' || with.back() == U'呢');
+    if (region.end < text.size() && (text[region.end] == U'？' || text[region.end] == '?') &&
+        !asks) {
       region.end += 1;
       with += U'。';
     }
@@ -262,7 +273,8 @@ class Fixer {
     const bool whole = region.start == 0 && region.end == text.size();
     for (const auto& f : check(next)) {
       if (f.rule->category == "short_reply") return false;
-      const bool overlaps = whole || (f.start < b && f.end > a) || (f.start == f.end && f.start == a);
+      const bool overlaps =
+          whole || (f.start < b && f.end > a) || (f.start == f.end && f.start == a);
       if (!overlaps) continue;
       if (is_blocking(f) || f.rule == &rule) return false;
     }
@@ -304,8 +316,7 @@ FixResult fix_reply(const ReplyChecker& checker, const RewriteBook& book, std::s
       for (const auto& c : chosen)
         clash |= o.region.start < c.region.end && c.region.start < o.region.end;
       // Two zero-width or touching edits at one point are one edit too many.
-      for (const auto& c : chosen)
-        clash |= o.region.start == c.region.start;
+      for (const auto& c : chosen) clash |= o.region.start == c.region.start;
       if (!clash) chosen.push_back(std::move(o));
     }
     if (chosen.empty()) break;

@@ -16,23 +16,23 @@
 namespace kefu {
 
 struct FixChange {
-  std::string rule;            // the finding that asked for it (the first, when several did)
-  std::uint32_t start = 0;     // code points of the original reply
+  std::string rule;         // the finding that asked for it (the first, when several did)
+  std::uint32_t start = 0;  // code points of the original reply
   std::uint32_t end = 0;
   std::uint32_t start_utf16 = 0, end_utf16 = 0;
   std::string before, after;
 };
 
 struct RemainingFinding {
-  Finding finding;      // offsets in the fixed text
-  std::string advice;   // what to do instead, when no rewrite was offered
+  Finding finding;     // offsets in the fixed text
+  std::string advice;  // what to do instead, when no rewrite was offered
 };
 
 struct FixResult {
   std::string text;
-  std::vector<FixChange> changes;        // in order, not overlapping
+  std::vector<FixChange> changes;          // in order, not overlapping
   std::vector<RemainingFinding> findings;  // those the fixed text still raises
-  std::vector<Error> warnings;           // from decoding the input
+  std::vector<Error> warnings;             // from decoding the input
 };
 
 FixResult fix_reply(const ReplyChecker& checker, const RewriteBook& book, std::string_view utf8);

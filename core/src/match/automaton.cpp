@@ -123,7 +123,10 @@ Automaton::Automaton(const std::vector<std::u32string>& patterns) {
       std::uint32_t target = 0;
       while (true) {
         std::uint32_t e = f == 0 ? root_next_[c] : edge(f, c);
-        if (e != 0 && e != t) { target = e; break; }
+        if (e != 0 && e != t) {
+          target = e;
+          break;
+        }
         if (f == 0) break;
         f = fail_[f];
       }

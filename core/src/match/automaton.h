@@ -72,15 +72,15 @@ class Automaton {
     return root_next_[cls];
   }
 
-  std::vector<std::uint32_t> bmp_class_;                // 65536 entries; 0 = not in any pattern
+  std::vector<std::uint32_t> bmp_class_;  // 65536 entries; 0 = not in any pattern
   std::vector<std::pair<char32_t, std::uint32_t>> astral_class_;  // sorted
-  std::vector<std::uint32_t> root_next_;                // dense transitions of the root, by class
-  std::vector<std::uint32_t> edge_begin_;               // CSR of the trie edges, per state
+  std::vector<std::uint32_t> root_next_;   // dense transitions of the root, by class
+  std::vector<std::uint32_t> edge_begin_;  // CSR of the trie edges, per state
   std::vector<std::uint32_t> edge_class_;
   std::vector<std::uint32_t> edge_target_;
   std::vector<std::uint32_t> fail_;
-  std::vector<std::uint32_t> dict_link_;                // nearest proper suffix state with output
-  std::vector<std::uint32_t> out_begin_;                // CSR of pattern ids ending at a state
+  std::vector<std::uint32_t> dict_link_;  // nearest proper suffix state with output
+  std::vector<std::uint32_t> out_begin_;  // CSR of pattern ids ending at a state
   std::vector<std::uint32_t> out_ids_;
   std::vector<std::uint32_t> pattern_len_;
 };

@@ -3,11 +3,10 @@
 // from a PackSet, so the loading and validation rules live in one place.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 
@@ -16,8 +15,8 @@ namespace kefu {
 struct Options;
 
 struct Pack {
-  std::string name;      // "taobao", or the user pack's own "pack" field
-  std::string file;      // "rules/taobao.json" for built-ins, the user's file name otherwise
+  std::string name;  // "taobao", or the user pack's own "pack" field
+  std::string file;  // "rules/taobao.json" for built-ins, the user's file name otherwise
   bool builtin = false;
   nlohmann::json doc;
   // Sections this pack contributes; empty means all. A pack loaded only because another
@@ -32,7 +31,7 @@ struct Pack {
 struct SectionItem {
   const Pack* pack;
   const nlohmann::json* value;
-  std::string pointer;   // "/rules/3"
+  std::string pointer;  // "/rules/3"
 };
 
 class PackSet {

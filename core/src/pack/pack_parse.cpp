@@ -28,13 +28,19 @@ bool check_depth(std::string_view text, const std::string& file, std::vector<Err
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
       if (++depth > Limits::kMaxJsonDepth) {
-        Error e{"pack.E104", file, "", 0, 0,
+        Error e{"pack.E104",
+                file,
+                "",
+                0,
+                0,
                 "nesting deeper than " + std::to_string(Limits::kMaxJsonDepth) + " levels"};
         line_column(text, i, e.line, e.column);
         errors.push_back(e);

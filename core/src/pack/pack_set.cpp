@@ -47,9 +47,9 @@ void check_unique_ids(const PackSet& set, std::vector<Error>& errors) {
     const auto& id = (*item.value)["id"];
     for (const auto& s : seen)
       if ((*s.value)["id"] == id) {
-        errors.push_back({"pack.E207", item.pack->file, item.pointer + "/id", 0, 0,
-                          "duplicate id " + id.dump() + " (first in " + s.pack->file + " " +
-                              s.pointer + ")"});
+        errors.push_back(
+            {"pack.E207", item.pack->file, item.pointer + "/id", 0, 0,
+             "duplicate id " + id.dump() + " (first in " + s.pack->file + " " + s.pointer + ")"});
         break;
       }
     seen.push_back(item);
@@ -89,7 +89,8 @@ const nlohmann::json* PackSet::setting(std::string_view key) const {
   const nlohmann::json* found = nullptr;
   const std::string k(key);
   for (const auto& p : packs)
-    if (p.doc.contains("settings") && p.doc["settings"].is_object() && p.doc["settings"].contains(k))
+    if (p.doc.contains("settings") && p.doc["settings"].is_object() &&
+        p.doc["settings"].contains(k))
       found = &p.doc["settings"][k];
   return found;
 }
@@ -115,8 +116,8 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
     if (p.name == options.platform) chosen = &p;
   if (!chosen) {
     errors.push_back({"usage.E001", "", "", 0, 0,
-                      "unknown platform \"" + options.platform + "\"; expected one of: " +
-                          vocab::platform_list(platforms)});
+                      "unknown platform \"" + options.platform +
+                          "\"; expected one of: " + vocab::platform_list(platforms)});
     return false;
   }
   out.platform = options.platform;
@@ -129,7 +130,8 @@ bool load_pack_set(const Options& options, PackSet& out, std::vector<Error>& err
   std::vector<Error> ignored;  // a platform pack that does not parse is reported by load_builtin
   if (chosen->builtin) {
     const BuiltinPack* platform = find_builtin_pack(options.platform);
-    platform_doc = platform ? builtin_doc(*platform, "rules/" + options.platform + ".json", ignored) : nullptr;
+    platform_doc =
+        platform ? builtin_doc(*platform, "rules/" + options.platform + ".json", ignored) : nullptr;
   } else {
     for (const auto& p : user)
       if (p.name == options.platform && vocab::declares_platform(p.doc)) platform_doc = &p.doc;

@@ -5,9 +5,9 @@
 #include "pack/builtin_packs.h"
 #include "pack/pack.h"
 #include "rules/equivalents.h"
-#include "rules/term_env.h"
 #include "rules/rule_kind.h"
 #include "rules/rule_meta.h"
+#include "rules/term_env.h"
 #include "sources/sources.h"
 #include "transcript/conversation_kinds.h"
 
@@ -41,14 +41,16 @@ void check_extends(const nlohmann::json& doc, const std::string& file, std::vect
     const std::string p = "/extends/" + std::to_string(i);
     const auto& e = ext[i];
     if (!e.is_object() || !e.contains("pack") || !e["pack"].is_string()) {
-      errors.push_back({"pack.E201", file, p, 0, 0, "must be {\"pack\": NAME, \"sections\": [...]}"});
+      errors.push_back(
+          {"pack.E201", file, p, 0, 0, "must be {\"pack\": NAME, \"sections\": [...]}"});
       continue;
     }
     if (!find_builtin_pack(e["pack"].get<std::string>()))
       errors.push_back({"pack.E211", file, p + "/pack", 0, 0,
                         "no built-in pack \"" + e["pack"].get<std::string>() + "\""});
     if (!e.contains("sections") || !e["sections"].is_array() || e["sections"].empty()) {
-      errors.push_back({"pack.E201", file, p + "/sections", 0, 0, "must be a non-empty array of section names"});
+      errors.push_back(
+          {"pack.E201", file, p + "/sections", 0, 0, "must be a non-empty array of section names"});
       continue;
     }
     for (std::size_t k = 0; k < e["sections"].size(); ++k) {
@@ -61,21 +63,27 @@ void check_extends(const nlohmann::json& doc, const std::string& file, std::vect
 }
 
 // "platform": {"order": N} makes the pack a platform (core/src/vocab); order is optional.
-void check_platform(const nlohmann::json& doc, const std::string& file, std::vector<Error>& errors) {
+void check_platform(const nlohmann::json& doc, const std::string& file,
+                    std::vector<Error>& errors) {
   if (!doc.contains("platform")) return;
   const auto& p = doc["platform"];
   if (!p.is_object()) {
-    errors.push_back({"pack.E201", file, "/platform", 0, 0, "must be an object such as {\"order\": 10}"});
+    errors.push_back(
+        {"pack.E201", file, "/platform", 0, 0, "must be an object such as {\"order\": 10}"});
     return;
   }
   for (auto it = p.begin(); it != p.end(); ++it)
     if (it.key() != "order")
-      errors.push_back({"pack.E103", file, "/platform/" + it.key(), 0, 0, "unknown field; platform has order"});
+      errors.push_back(
+          {"pack.E103", file, "/platform/" + it.key(), 0, 0, "unknown field; platform has order"});
   if (p.contains("order") &&
-      (!p["order"].is_number_integer() || p["order"].get<std::int64_t>() < 0 || p["order"].get<std::int64_t>() > 1000))
-    errors.push_back({"pack.E201", file, "/platform/order", 0, 0, "must be a whole number from 0 to 1000"});
+      (!p["order"].is_number_integer() || p["order"].get<std::int64_t>() < 0 ||
+       p["order"].get<std::int64_t>() > 1000))
+    errors.push_back(
+        {"pack.E201", file, "/platform/order", 0, 0, "must be a whole number from 0 to 1000"});
   if (doc.contains("title") && doc["title"].is_string() && doc["title"].get<std::string>().empty())
-    errors.push_back({"pack.E201", file, "/title", 0, 0, "a platform's title is its name on screen; it may not be empty"});
+    errors.push_back({"pack.E201", file, "/title", 0, 0,
+                      "a platform's title is its name on screen; it may not be empty"});
 }
 
 }  // namespace
@@ -87,18 +95,20 @@ bool validate_pack(const nlohmann::json& doc, const std::string& file, bool buil
     errors.push_back({"pack.E101", file, "", 0, 0, "a pack must be a JSON object"});
     return false;
   }
-  static const char* const kKnown[] = {"$schema", "pack",     "title",    "title_en", "description",
-                                       "platform", "extends", "equivalents", "settings", "rules", "deadlines",
-                                       "points", "rewrites", "phrases", "lexicons", "scope_cues",
-                                       "blockers", "sources"};
+  static const char* const kKnown[] = {
+      "$schema",  "pack",        "title",    "title_en",   "description", "platform",
+      "extends",  "equivalents", "settings", "rules",      "deadlines",   "points",
+      "rewrites", "phrases",     "lexicons", "scope_cues", "blockers",    "sources"};
   for (auto it = doc.begin(); it != doc.end(); ++it) {
-    bool known = builtin && it.key() == "vocabulary";  // rules/vocabulary.json, read by core/src/vocab
+    bool known =
+        builtin && it.key() == "vocabulary";  // rules/vocabulary.json, read by core/src/vocab
     for (const char* k : kKnown) known |= it.key() == k;
     if (!known)
-      errors.push_back({"pack.E103", file, "/" + it.key(), 0, 0,
-                        "unknown field; a pack has pack, title, title_en, description, platform, extends, "
-                        "equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
-                        "points, rewrites, phrases, sources"});
+      errors.push_back(
+          {"pack.E103", file, "/" + it.key(), 0, 0,
+           "unknown field; a pack has pack, title, title_en, description, platform, extends, "
+           "equivalents, lexicons, scope_cues, blockers, settings, rules, deadlines, "
+           "points, rewrites, phrases, sources"});
   }
   check_platform(doc, file, errors);
   std::string name;

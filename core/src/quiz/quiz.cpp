@@ -54,7 +54,8 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
   for (const auto& r : checker.rules()) {
     if (!is_reply_rule(r) || r.bad.empty()) continue;
     if (!request.categories.empty() &&
-        std::find(request.categories.begin(), request.categories.end(), r.category) == request.categories.end())
+        std::find(request.categories.begin(), request.categories.end(), r.category) ==
+            request.categories.end())
       continue;
     pool.push_back(&r);
   }
@@ -73,7 +74,9 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
   rng.shuffle(order);
   std::set<std::string> asked;
   std::size_t attempts = 0;
-  for (std::size_t i = 0; static_cast<int>(out.size()) < request.count && attempts < order.size() * 8; ++i, ++attempts) {
+  for (std::size_t i = 0;
+       static_cast<int>(out.size()) < request.count && attempts < order.size() * 8;
+       ++i, ++attempts) {
     const RuleMeta& r = *order[i % order.size()];
     if (i > 0 && i % order.size() == 0) rng.shuffle(order);
     const int kind = static_cast<int>(rng.below(3));  // 0, 1: judge a reply (bad / model); 2: pick
@@ -87,7 +90,9 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
         reply = r.bad[rng.below(r.bad.size())];
         const auto hits = flagged(checker, reply);
         // Asked only when the engine agrees the reply breaks exactly this rule's category.
-        if (hits.empty() || std::none_of(hits.begin(), hits.end(), [&](const RuleMeta* h) { return h->category == r.category; }))
+        if (hits.empty() || std::none_of(hits.begin(), hits.end(), [&](const RuleMeta* h) {
+              return h->category == r.category;
+            }))
           continue;
       } else {
         const auto models = model_replies(r, 3);
@@ -104,14 +109,18 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
         if (c != r.category) distract.push_back(c);
       rng.shuffle(distract);
       std::vector<std::string> choices = {kCompliant, category_title(r.category)};
-      for (std::size_t k = 0; k < distract.size() && choices.size() < 4; ++k) choices.push_back(category_title(distract[k]));
+      for (std::size_t k = 0; k < distract.size() && choices.size() < 4; ++k)
+        choices.push_back(category_title(distract[k]));
       const std::string right = show_bad ? category_title(r.category) : kCompliant;
       rng.shuffle(choices);
       q.choices = choices;
-      q.answer = static_cast<int>(std::find(choices.begin(), choices.end(), right) - choices.begin());
-      q.explanation = show_bad ? "不合规（" + category_title(r.category) + "）：" + r.message + " 处罚：" +
-                                     (r.penalty.empty() ? penalty_text(r) : authority_label(r) + " · " + r.penalty)
-                               : "合规：这是「" + r.title + "」一条的示范回复，可以直接发送。";
+      q.answer =
+          static_cast<int>(std::find(choices.begin(), choices.end(), right) - choices.begin());
+      q.explanation =
+          show_bad
+              ? "不合规（" + category_title(r.category) + "）：" + r.message + " 处罚：" +
+                    (r.penalty.empty() ? penalty_text(r) : authority_label(r) + " · " + r.penalty)
+              : "合规：这是「" + r.title + "」一条的示范回复，可以直接发送。";
       if (show_bad && !r.suggestion.empty()) q.explanation += " 建议：" + r.suggestion;
     } else {
       // Pick the one reply that may be sent: a model reply of this rule among three bad ones.
@@ -126,7 +135,8 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
         if (bads.size() >= 3) break;
         if (o == &r || o->bad.empty()) continue;
         const std::string b = o->bad[rng.below(o->bad.size())];
-        if (std::find(bads.begin(), bads.end(), b) == bads.end() && !flagged(checker, b).empty()) bads.push_back(b);
+        if (std::find(bads.begin(), bads.end(), b) == bads.end() && !flagged(checker, b).empty())
+          bads.push_back(b);
       }
       if (bads.size() < 3 || flagged(checker, bads[0]).empty()) continue;
       asked.insert(good);
@@ -136,46 +146,61 @@ std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizReque
       q.type = "pick";
       q.text = "「" + category_title(r.category) + "」：下面哪一句回复可以发给买家？";
       q.choices = choices;
-      q.answer = static_cast<int>(std::find(choices.begin(), choices.end(), good) - choices.begin());
-      q.explanation = "「" + good + "」是示范回复。其余几句都会被检查出问题；本题考的是：" + r.title + "——" + r.message;
+      q.answer =
+          static_cast<int>(std::find(choices.begin(), choices.end(), good) - choices.begin());
+      q.explanation = "「" + good + "」是示范回复。其余几句都会被检查出问题；本题考的是：" +
+                      r.title + "——" + r.message;
     }
     out.push_back(std::move(q));
   }
   return out;
 }
 
-std::string quiz_json(const std::vector<QuizQuestion>& quiz, const std::string& platform, std::uint64_t seed) {
+std::string quiz_json(const std::vector<QuizQuestion>& quiz, const std::string& platform,
+                      std::uint64_t seed) {
   nlohmann::ordered_json j;
   j["platform"] = platform;
   j["seed"] = seed;
   j["questions"] = nlohmann::ordered_json::array();
   for (const auto& q : quiz)
-    j["questions"].push_back({{"type", q.type},     {"text", q.text},
-                              {"reply", q.reply},   {"choices", q.choices},
-                              {"answer", q.answer}, {"explanation", q.explanation},
-                              {"rule", q.rule},     {"category", q.category}});
+    j["questions"].push_back({{"type", q.type},
+                              {"text", q.text},
+                              {"reply", q.reply},
+                              {"choices", q.choices},
+                              {"answer", q.answer},
+                              {"explanation", q.explanation},
+                              {"rule", q.rule},
+                              {"category", q.category}});
   return dump_json(j);
 }
 
-std::string quiz_html(const std::vector<QuizQuestion>& quiz, const std::string& platform, std::uint64_t seed) {
+std::string quiz_html(const std::vector<QuizQuestion>& quiz, const std::string& platform,
+                      std::uint64_t seed) {
   static const char* const kLetters[] = {"A", "B", "C", "D", "E", "F"};
-  std::string out = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>客服规则练习 · " +
-                    html_escape(platform_title(platform)) +
-                    "</title>\n<style>\nbody{font-family:\"Noto Sans CJK SC\",sans-serif;max-width:50em;margin:auto;padding:0 1em;line-height:1.5}\n"
-                    "ol.questions>li{margin:.8em 0;break-inside:avoid}ol.choices{list-style:none;padding-left:1em}\n"
-                    ".key{break-before:page}.reply{white-space:pre-wrap}\n@page{size:A4;margin:15mm}\n</style>\n</head>\n<body>\n";
-  out += "<h1>客服规则练习 · " + html_escape(platform_title(platform)) + "</h1>\n<p>共 " + std::to_string(quiz.size()) +
-         " 题 · 题号 " + std::to_string(seed) + " · 姓名：__________ 得分：______</p>\n<ol class=\"questions\">\n";
+  std::string out =
+      "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n<title>客服规则练习 · " +
+      html_escape(platform_title(platform)) +
+      "</title>\n<style>\nbody{font-family:\"Noto Sans CJK "
+      "SC\",sans-serif;max-width:50em;margin:auto;padding:0 1em;line-height:1.5}\n"
+      "ol.questions>li{margin:.8em "
+      "0;break-inside:avoid}ol.choices{list-style:none;padding-left:1em}\n"
+      ".key{break-before:page}.reply{white-space:pre-wrap}\n@page{size:A4;margin:15mm}\n</"
+      "style>\n</head>\n<body>\n";
+  out += "<h1>客服规则练习 · " + html_escape(platform_title(platform)) + "</h1>\n<p>共 " +
+         std::to_string(quiz.size()) + " 题 · 题号 " + std::to_string(seed) +
+         " · 姓名：__________ 得分：______</p>\n<ol class=\"questions\">\n";
   for (const auto& q : quiz) {
-    out += "<li data-rule=\"" + html_escape(q.rule) + "\"><p class=\"reply\">" + html_escape(q.text) + "</p>\n<ol class=\"choices\">\n";
+    out += "<li data-rule=\"" + html_escape(q.rule) + "\"><p class=\"reply\">" +
+           html_escape(q.text) + "</p>\n<ol class=\"choices\">\n";
     for (std::size_t i = 0; i < q.choices.size() && i < 6; ++i)
       out += "<li>" + std::string(kLetters[i]) + ". " + html_escape(q.choices[i]) + "</li>\n";
     out += "</ol></li>\n";
   }
   out += "</ol>\n<section class=\"key\">\n<h2>答案与解析</h2>\n<ol>\n";
   for (const auto& q : quiz)
-    out += "<li><b>" + std::string(q.answer >= 0 && q.answer < 6 ? kLetters[q.answer] : "?") + "</b> " +
-           html_escape(q.explanation) + "</li>\n";
+    out += "<li><b>" + std::string(q.answer >= 0 && q.answer < 6 ? kLetters[q.answer] : "?") +
+           "</b> " + html_escape(q.explanation) + "</li>\n";
   return out + "</ol>\n</section>\n</body>\n</html>\n";
 }
 

@@ -13,14 +13,14 @@
 namespace kefu {
 
 struct QuizQuestion {
-  std::string type;                  // "judge": is this reply compliant, and what is wrong?
-                                     // "pick": which reply may be sent?
-  std::string text;                  // the question, the reply quoted in it
-  std::string reply;                 // the reply itself (judge), "" for pick
+  std::string type;   // "judge": is this reply compliant, and what is wrong?
+                      // "pick": which reply may be sent?
+  std::string text;   // the question, the reply quoted in it
+  std::string reply;  // the reply itself (judge), "" for pick
   std::vector<std::string> choices;
-  int answer = 0;                    // index into choices
+  int answer = 0;  // index into choices
   std::string explanation;
-  std::string rule;                  // the rule the question is about
+  std::string rule;  // the rule the question is about
   std::string category;
 };
 
@@ -32,8 +32,10 @@ struct QuizRequest {
 
 std::vector<QuizQuestion> make_quiz(const ReplyChecker& checker, const QuizRequest& request);
 
-std::string quiz_json(const std::vector<QuizQuestion>& quiz, const std::string& platform, std::uint64_t seed);
+std::string quiz_json(const std::vector<QuizQuestion>& quiz, const std::string& platform,
+                      std::uint64_t seed);
 // A printable sheet: the questions, then the answer key with explanations on its own page.
-std::string quiz_html(const std::vector<QuizQuestion>& quiz, const std::string& platform, std::uint64_t seed);
+std::string quiz_html(const std::vector<QuizQuestion>& quiz, const std::string& platform,
+                      std::uint64_t seed);
 
 }  // namespace kefu

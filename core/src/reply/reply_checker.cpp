@@ -24,11 +24,11 @@ class CompiledRules {
   };
   static constexpr std::uint32_t kCueOwner = 0xFFFFFFFF;  // `rule` of a scope cue's pattern
 
-  std::vector<RuleMeta> metas;                        // every rule, reply and conversation
-  std::vector<const RuleMeta*> reply_meta;            // per reply rule
+  std::vector<RuleMeta> metas;              // every rule, reply and conversation
+  std::vector<const RuleMeta*> reply_meta;  // per reply rule
   std::vector<std::unique_ptr<ReplyRule>> reply_rules;
   std::vector<std::u32string> patterns;
-  std::vector<Owner> owners;                          // per pattern
+  std::vector<Owner> owners;  // per pattern
   Automaton automaton;
   TermEnv env;  // lexicons, stand-ins, blockers and cues of the loaded packs
 };
@@ -43,7 +43,8 @@ class CollectingContext : public KindContext {
 
  protected:
   void add_one(const std::u32string& p, Role role, std::uint32_t term, Role protects) override {
-    c_.owners.push_back({rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back()), protects});
+    c_.owners.push_back(
+        {rule_, role, term, is_latin_letter(p.front()), is_latin_letter(p.back()), protects});
     c_.patterns.push_back(p);
   }
 
@@ -74,8 +75,10 @@ void mark_joinable(std::vector<CompiledRules::Owner>& owners, std::size_t first)
   for (std::size_t k = first; k < owners.size(); ++k) {
     const auto& o = owners[k];
     if (o.role != Role::kAllow || o.protects != Role::kTerm) continue;
-    if (o.term == kAllTerms) all_protected = true;
-    else protected_terms.push_back(o.term);
+    if (o.term == kAllTerms)
+      all_protected = true;
+    else
+      protected_terms.push_back(o.term);
   }
   if (all_protected) return;
   std::sort(protected_terms.begin(), protected_terms.end());
@@ -91,7 +94,8 @@ void mark_joinable(std::vector<CompiledRules::Owner>& owners, std::size_t first)
 ReplyChecker::ReplyChecker() : compiled_(std::make_unique<CompiledRules>()) {}
 ReplyChecker::~ReplyChecker() = default;
 
-std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vector<Error>& errors) {
+std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs,
+                                                  std::vector<Error>& errors) {
   const std::size_t before = errors.size();
   std::unique_ptr<ReplyChecker> checker(new ReplyChecker());
   CompiledRules& c = *checker->compiled_;
@@ -113,7 +117,8 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
   c.metas.resize(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
-    read_rule_meta(*item.value, item.pack->name, item.pack->file, item.pointer, 0, c.metas[i], errors);
+    read_rule_meta(*item.value, item.pack->name, item.pack->file, item.pointer, 0, c.metas[i],
+                   errors);
   }
   std::size_t terms = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -130,7 +135,8 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs, std::vec
     terms = c.patterns.size();
     if (terms > Limits::kMaxTermsTotal) {
       errors.push_back({"pack.E210", items[i].pack->file, items[i].pointer, 0, 0,
-                        "the loaded packs have more than " + std::to_string(Limits::kMaxTermsTotal) +
+                        "the loaded packs have more than " +
+                            std::to_string(Limits::kMaxTermsTotal) +
                             " terms (stand-in variants included)"});
       return nullptr;
     }

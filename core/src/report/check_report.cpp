@@ -2,8 +2,8 @@
 
 #include "report/finding_json.h"
 #include "report/json_out.h"
-#include "transcript/output_escape.h"
 #include "text/utf8.h"
+#include "transcript/output_escape.h"
 #include "vocab/vocabulary.h"
 
 namespace kefu {
@@ -51,18 +51,20 @@ std::string check_report_text(std::u32string_view reply, const ReplyResult& resu
   for (const auto& f : result.findings) {
     const RuleMeta& r = *f.rule;
     counts[vocab::severity_rank(r.severity)]++;
-    out += r.severity + std::string(8 - std::min<std::size_t>(7, r.severity.size()), ' ') + r.title +
-           "  [" + r.category + "] " + r.id + (r.penalty.empty() ? "" : "  " + r.penalty) + "\n";
-    out += "        " + line_column(reply, f.start) + " " + marked_context(reply, f.start, f.end) + "\n";
+    out += r.severity + std::string(8 - std::min<std::size_t>(7, r.severity.size()), ' ') +
+           r.title + "  [" + r.category + "] " + r.id +
+           (r.penalty.empty() ? "" : "  " + r.penalty) + "\n";
+    out += "        " + line_column(reply, f.start) + " " + marked_context(reply, f.start, f.end) +
+           "\n";
     out += "        原因: " + r.message + "  (来源: " + r.source + ")\n";
     if (!f.suggestion.empty()) out += "        建议: " + f.suggestion + "\n";
   }
   if (result.findings.empty()) {
     out += "没有发现问题 (no findings)\n";
   } else {
-    out += std::to_string(result.findings.size()) + " 处问题 (findings): " +
-           std::to_string(counts[0]) + " error, " + std::to_string(counts[1]) + " warning, " +
-           std::to_string(counts[2]) + " info\n";
+    out += std::to_string(result.findings.size()) +
+           " 处问题 (findings): " + std::to_string(counts[0]) + " error, " +
+           std::to_string(counts[1]) + " warning, " + std::to_string(counts[2]) + " info\n";
   }
   return out;
 }
@@ -96,8 +98,9 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
   }
   out += result.findings.empty() ? "]" : "\n  ]";
   out += ",\n  \"summary\": {\n    \"total\": " + std::to_string(result.findings.size()) +
-         ",\n    \"error\": " + std::to_string(counts[0]) + ",\n    \"warning\": " +
-         std::to_string(counts[1]) + ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }";
+         ",\n    \"error\": " + std::to_string(counts[0]) +
+         ",\n    \"warning\": " + std::to_string(counts[1]) +
+         ",\n    \"info\": " + std::to_string(counts[2]) + "\n  }";
   out += ",\n  \"warnings\": [";
   for (std::size_t i = 0; i < result.warnings.size(); ++i) {
     // Few and small: nlohmann prints each, indented one level deeper.

@@ -3,10 +3,9 @@
 // once; finding_to_json gives the same members as a JSON value for outputs built as documents.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "reply/finding.h"
 

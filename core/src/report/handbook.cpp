@@ -15,9 +15,12 @@ namespace {
 std::string md_inline(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '\n') out += " ";
-    else if (c == '|') out += "\\|";
-    else out.push_back(c);
+    if (c == '\n')
+      out += " ";
+    else if (c == '|')
+      out += "\\|";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -32,8 +35,10 @@ std::string duration_text(const nlohmann::json& d) {
   if (!d.is_object()) return "";
   std::string t;
   if (d.contains("days") && d["days"].is_number()) t += std::to_string(d["days"].get<int>()) + "天";
-  if (d.contains("hours") && d["hours"].is_number()) t += std::to_string(d["hours"].get<int>()) + "小时";
-  if (d.contains("minutes") && d["minutes"].is_number()) t += std::to_string(d["minutes"].get<int>()) + "分钟";
+  if (d.contains("hours") && d["hours"].is_number())
+    t += std::to_string(d["hours"].get<int>()) + "小时";
+  if (d.contains("minutes") && d["minutes"].is_number())
+    t += std::to_string(d["minutes"].get<int>()) + "分钟";
   return t;
 }
 
@@ -124,11 +129,20 @@ std::string html_escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -146,10 +160,12 @@ std::string penalty_text(const RuleMeta& r) {
 }
 
 std::vector<std::string> model_replies(const RuleMeta& r, std::size_t n) {
-  if (!r.model.empty()) return std::vector<std::string>(r.model.begin(), r.model.begin() + std::min(n, r.model.size()));
+  if (!r.model.empty())
+    return std::vector<std::string>(r.model.begin(), r.model.begin() + std::min(n, r.model.size()));
   // Without model replies, the longest good examples read most like whole replies.
   std::vector<std::string> good = r.good;
-  std::stable_sort(good.begin(), good.end(), [](const std::string& a, const std::string& b) { return chars(a) > chars(b); });
+  std::stable_sort(good.begin(), good.end(),
+                   [](const std::string& a, const std::string& b) { return chars(a) > chars(b); });
   good.resize(std::min(n, good.size()));
   return good;
 }
@@ -182,17 +198,27 @@ std::string handbook_json(const PackSet& packs, const std::vector<RuleMeta>& rul
       j["packs"].push_back({{"name", p.name}, {"title", p.doc.value("title", p.name)}});
   j["categories"] = nlohmann::ordered_json::array();
   for (const auto& c : vocab::categories())
-    j["categories"].push_back({{"name", c.name},
-                               {"scope", c.scope == vocab::Scope::kReply ? "reply" : "conversation"},
-                               {"title", c.title},
-                               {"title_en", c.title_en}});
+    j["categories"].push_back(
+        {{"name", c.name},
+         {"scope", c.scope == vocab::Scope::kReply ? "reply" : "conversation"},
+         {"title", c.title},
+         {"title_en", c.title_en}});
   j["rules"] = nlohmann::ordered_json::array();
   for (const auto& r : rules) {
-    nlohmann::ordered_json x = {{"id", r.id},           {"kind", r.kind},         {"category", r.category},
-                        {"severity", r.severity}, {"title", r.title},     {"message", r.message},
-                        {"penalty", r.penalty},   {"authority", r.penalty.empty() ? "" : r.authority.empty() && r.pack == "shop" ? "shop" : r.authority.empty() ? "platform" : r.authority},
-                        {"source", r.source},   {"pack", r.pack},
-                        {"suggestion", r.suggestion}};
+    nlohmann::ordered_json x = {{"id", r.id},
+                                {"kind", r.kind},
+                                {"category", r.category},
+                                {"severity", r.severity},
+                                {"title", r.title},
+                                {"message", r.message},
+                                {"penalty", r.penalty},
+                                {"authority", r.penalty.empty()                         ? ""
+                                              : r.authority.empty() && r.pack == "shop" ? "shop"
+                                              : r.authority.empty()                     ? "platform"
+                                                                    : r.authority},
+                                {"source", r.source},
+                                {"pack", r.pack},
+                                {"suggestion", r.suggestion}};
     if (!r.title_en.empty()) x["title_en"] = r.title_en;
     if (!r.message_en.empty()) x["message_en"] = r.message_en;
     x["examples"] = {{"bad", r.bad}, {"good", r.good}};
@@ -201,8 +227,9 @@ std::string handbook_json(const PackSet& packs, const std::vector<RuleMeta>& rul
   }
   j["sources"] = nlohmann::ordered_json::array();
   for (const auto& s : cited_sources(packs, rules)) {
-    nlohmann::ordered_json x = {{"id", s.id}, {"kind", s.kind}, {"title", s.title}, {"issuer", s.issuer},
-                                {"date", s.date}, {"citation", citation_text(s)}};
+    nlohmann::ordered_json x = {{"id", s.id},       {"kind", s.kind},
+                                {"title", s.title}, {"issuer", s.issuer},
+                                {"date", s.date},   {"citation", citation_text(s)}};
     if (!s.url.empty()) x["url"] = s.url;
     if (!s.note.empty()) x["note"] = s.note;
     j["sources"].push_back(x);
@@ -216,14 +243,17 @@ std::string handbook_markdown(const PackSet& packs, const std::vector<RuleMeta>&
   for (const auto& r : rules) {
     out += "\n## " + md_inline(r.title) + "\n\n";
     out += "- 类别: " + category_title(r.category) + " · 处罚: " +
-           (r.penalty.empty() ? penalty_text(r) : "[" + authority_label(r) + "] " + md_inline(r.penalty)) + "\n";
+           (r.penalty.empty() ? penalty_text(r)
+                              : "[" + authority_label(r) + "] " + md_inline(r.penalty)) +
+           "\n";
     out += "- 说明: " + md_inline(r.message) + "\n";
     if (!r.suggestion.empty()) out += "- 建议: " + md_inline(r.suggestion) + "\n";
     out += "- 来源: " + md_inline(r.source) + "\n";
     out += "- 示范回复:\n";
     for (const auto& g : model_replies(r, 3)) out += "  - ✓ " + md_inline(g) + "\n";
     out += "- 错误示例:\n";
-    for (std::size_t i = 0; i < r.bad.size() && i < 3; ++i) out += "  - ✗ " + md_inline(r.bad[i]) + "\n";
+    for (std::size_t i = 0; i < r.bad.size() && i < 3; ++i)
+      out += "  - ✗ " + md_inline(r.bad[i]) + "\n";
   }
   return out;
 }
@@ -231,19 +261,26 @@ std::string handbook_markdown(const PackSet& packs, const std::vector<RuleMeta>&
 std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rules,
                           const HandbookOptions& options) {
   const std::string platform = platform_title(packs);
-  std::string out = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>客服规则培训手册 · " +
-                    html_escape(platform) + "</title>\n<style>" + kHandoutCss + "</style>\n</head>\n<body>\n";
+  std::string out =
+      "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n<title>客服规则培训手册 · " +
+      html_escape(platform) + "</title>\n<style>" + kHandoutCss + "</style>\n</head>\n<body>\n";
   out += "<div class=\"handout\" data-platform=\"" + html_escape(packs.platform) + "\">\n";
   // Cover.
-  out += "<header class=\"cover\">\n<p class=\"cover-platform\">" + html_escape(platform) + "</p>\n<h1>客服规则培训手册</h1>\n";
-  if (!options.shop_name.empty()) out += "<p class=\"shop\">" + html_escape(options.shop_name) + "</p>\n";
+  out += "<header class=\"cover\">\n<p class=\"cover-platform\">" + html_escape(platform) +
+         "</p>\n<h1>客服规则培训手册</h1>\n";
+  if (!options.shop_name.empty())
+    out += "<p class=\"shop\">" + html_escape(options.shop_name) + "</p>\n";
   out += "<dl>\n<dt>平台</dt><dd>" + html_escape(platform) + "</dd>\n";
-  if (!options.shop_name.empty()) out += "<dt>店铺</dt><dd>" + html_escape(options.shop_name) + "</dd>\n";
+  if (!options.shop_name.empty())
+    out += "<dt>店铺</dt><dd>" + html_escape(options.shop_name) + "</dd>\n";
   if (!options.date.empty()) out += "<dt>日期</dt><dd>" + html_escape(options.date) + "</dd>\n";
-  out += "<dt>规则集版本</dt><dd data-version>" + ruleset_version(packs) + "</dd>\n<dt>规则数</dt><dd>" +
-         std::to_string(rules.size()) + " 条</dd>\n</dl>\n";
-  out += "<p class=\"cite\">处罚标注：<span class=\"authority law\">法律</span>法律法规 · <span class=\"authority platform\">平台规则</span>平台规则 · "
-         "<span class=\"authority shop\">店规</span>本店规范（只约束本店）</p>\n</header>\n";
+  out += "<dt>规则集版本</dt><dd data-version>" + ruleset_version(packs) +
+         "</dd>\n<dt>规则数</dt><dd>" + std::to_string(rules.size()) + " 条</dd>\n</dl>\n";
+  out +=
+      "<p class=\"cite\">处罚标注：<span class=\"authority law\">法律</span>法律法规 · <span "
+      "class=\"authority platform\">平台规则</span>平台规则 · "
+      "<span class=\"authority shop\">店规</span>本店规范（只约束本店）</p>\n</header>\n";
 
   // Categories in vocabulary order, each with its rules.
   std::vector<std::pair<std::string, std::vector<const RuleMeta*>>> groups;
@@ -257,17 +294,18 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
 
   out += "<nav class=\"toc\">\n<h2>目录</h2>\n<ol>\n";
   for (const auto& [cat, in] : groups)
-    out += "<li><a href=\"#cat-" + html_escape(cat) + "\">" + html_escape(category_title(cat)) + "</a>（" +
-           std::to_string(in.size()) + " 条）</li>\n";
+    out += "<li><a href=\"#cat-" + html_escape(cat) + "\">" + html_escape(category_title(cat)) +
+           "</a>（" + std::to_string(in.size()) + " 条）</li>\n";
   out += "<li><a href=\"#cheatsheet\">速查表</a></li>\n";
   if (!deadlines.empty()) out += "<li><a href=\"#deadlines\">订单时限</a></li>\n";
   out += "<li><a href=\"#sources\">来源</a></li>\n</ol>\n</nav>\n";
 
   for (const auto& [cat, in] : groups) {
-    out += "<section class=\"category\" id=\"cat-" + html_escape(cat) + "\" data-category=\"" + html_escape(cat) + "\">\n<h2>" +
-           html_escape(category_title(cat)) + "</h2>\n";
+    out += "<section class=\"category\" id=\"cat-" + html_escape(cat) + "\" data-category=\"" +
+           html_escape(cat) + "\">\n<h2>" + html_escape(category_title(cat)) + "</h2>\n";
     for (const RuleMeta* r : in) {
-      out += "<article class=\"rule\" data-rule=\"" + html_escape(r->id) + "\">\n<h3>" + html_escape(r->title) + "</h3>\n";
+      out += "<article class=\"rule\" data-rule=\"" + html_escape(r->id) + "\">\n<h3>" +
+             html_escape(r->title) + "</h3>\n";
       out += "<p>" + html_escape(r->message) + "</p>\n";
       out += "<p class=\"penalty\">处罚：";
       if (r->penalty.empty()) {
@@ -275,21 +313,27 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
       } else {
         const std::string label = authority_label(*r);
         const char* cls = label == "法律" ? "law" : label == "店规" ? "shop" : "platform";
-        out += "<span class=\"authority " + std::string(cls) + "\">" + label + "</span>" + html_escape(r->penalty);
+        out += "<span class=\"authority " + std::string(cls) + "\">" + label + "</span>" +
+               html_escape(r->penalty);
       }
       out += "</p>\n";
       if (!r->suggestion.empty()) out += "<p>建议：" + html_escape(r->suggestion) + "</p>\n";
       out += "<div class=\"replies\">\n<div><h4>示范回复</h4><ul class=\"good\">\n";
       for (const auto& g : model_replies(*r, 3)) out += "<li>" + html_escape(g) + "</li>\n";
       out += "</ul></div>\n<div><h4>不要这样说</h4><ul class=\"bad\">\n";
-      for (std::size_t i = 0; i < r->bad.size() && i < 3; ++i) out += "<li>" + html_escape(r->bad[i]) + "</li>\n";
-      out += "</ul></div>\n</div>\n<p class=\"cite\">来源：" + html_escape(r->source) + "</p>\n</article>\n";
+      for (std::size_t i = 0; i < r->bad.size() && i < 3; ++i)
+        out += "<li>" + html_escape(r->bad[i]) + "</li>\n";
+      out += "</ul></div>\n</div>\n<p class=\"cite\">来源：" + html_escape(r->source) +
+             "</p>\n</article>\n";
     }
     out += "</section>\n";
   }
 
   // One page: per category, what not to say and what to say instead.
-  out += "<section class=\"cheatsheet\" id=\"cheatsheet\">\n<h2>速查表</h2>\n<table>\n<thead><tr><th>类别</th><th>不要说</th><th>改说</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<section class=\"cheatsheet\" "
+      "id=\"cheatsheet\">\n<h2>速查表</h2>\n<table>\n<thead><tr><th>类别</th><th>不要说</"
+      "th><th>改说</th></tr></thead>\n<tbody>\n";
   for (const auto& [cat, in] : groups) {
     // Reply categories only: a conversation rule's examples are whole chats, not a phrase.
     const auto* c = vocab::find_category(cat);
@@ -307,22 +351,28 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
         break;
       }
     }
-    out += "<tr><td>" + html_escape(category_title(cat)) + "</td><td>" + dont + "</td><td>" + say + "</td></tr>\n";
+    out += "<tr><td>" + html_escape(category_title(cat)) + "</td><td>" + dont + "</td><td>" + say +
+           "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</section>\n";
 
   if (!deadlines.empty()) {
-    out += "<section class=\"deadlines\" id=\"deadlines\">\n<h2>订单时限 · " + html_escape(platform) +
-           "</h2>\n<table>\n<thead><tr><th>时限</th><th>起算</th><th>期限</th><th>超时后果</th><th>处罚</th></tr></thead>\n<tbody>\n";
+    out += "<section class=\"deadlines\" id=\"deadlines\">\n<h2>订单时限 · " +
+           html_escape(platform) +
+           "</h2>\n<table>\n<thead><tr><th>时限</th><th>起算</th><th>期限</th><th>超时后果</"
+           "th><th>处罚</th></tr></thead>\n<tbody>\n";
     for (const auto& d : deadlines) {
       const auto& j = *d.value;
       if (!j.is_object()) continue;
       std::string len = duration_text(j.value("duration", nlohmann::json()));
       if (len.empty() && j.contains("due_at")) len = "至约定时间";
-      out += "<tr data-deadline=\"" + html_escape(j.value("id", "")) + "\"><td>" + html_escape(j.value("title", "")) +
-             "</td><td>" + html_escape(events_text(j.value("from", nlohmann::json()))) + "</td><td>" + html_escape(len) +
-             "</td><td>" + html_escape(j.value("consequence", "")) + "</td><td>" +
-             html_escape(j.value("penalty", "").empty() ? "—" : j.value("penalty", "")) + "</td></tr>\n";
+      out += "<tr data-deadline=\"" + html_escape(j.value("id", "")) + "\"><td>" +
+             html_escape(j.value("title", "")) + "</td><td>" +
+             html_escape(events_text(j.value("from", nlohmann::json()))) + "</td><td>" +
+             html_escape(len) + "</td><td>" + html_escape(j.value("consequence", "")) +
+             "</td><td>" +
+             html_escape(j.value("penalty", "").empty() ? "—" : j.value("penalty", "")) +
+             "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
   }

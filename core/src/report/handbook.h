@@ -23,10 +23,12 @@ std::string handbook_html(const PackSet& packs, const std::vector<RuleMeta>& rul
                           const HandbookOptions& options = {});
 
 // What the handout and the practice show for a rule.
-std::string authority_label(const RuleMeta& r);      // 平台规则 / 法律 / 店规, "" without a penalty
-std::string penalty_text(const RuleMeta& r);         // 「无明确处罚（服务规范）」 when none
-std::vector<std::string> model_replies(const RuleMeta& r, std::size_t n);  // model, else good examples
-std::string ruleset_version(const PackSet& packs);   // "r3f9a0c1d": changes when any loaded pack does
+std::string authority_label(const RuleMeta& r);  // 平台规则 / 法律 / 店规, "" without a penalty
+std::string penalty_text(const RuleMeta& r);  // 「无明确处罚（服务规范）」 when none
+std::vector<std::string> model_replies(const RuleMeta& r,
+                                       std::size_t n);  // model, else good examples
+std::string ruleset_version(
+    const PackSet& packs);  // "r3f9a0c1d": changes when any loaded pack does
 std::string platform_title(const std::string& platform);
 std::string platform_title(const PackSet& packs);  // also a platform a user pack adds
 std::string category_title(const std::string& name);

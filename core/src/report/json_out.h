@@ -2,10 +2,9 @@
 // replaced rather than thrown about (nlohmann throws on them by default).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 

@@ -35,8 +35,8 @@ bool read_equivalents(const nlohmann::json& doc, const std::string& file, Equiva
       std::u32string alt = v.is_string() ? normalize_term(decode_utf8(v.get<std::string>()).chars)
                                          : std::u32string();
       if (alt.empty()) {
-        errors.push_back({"pack.E201", file, ptr + "/" + std::to_string(i), 0, 0,
-                          "must be a non-empty string"});
+        errors.push_back(
+            {"pack.E201", file, ptr + "/" + std::to_string(i), 0, 0, "must be a non-empty string"});
         ok = false;
         continue;
       }

@@ -1,10 +1,9 @@
 // The "equivalents" section of a pack: stand-ins users write for a word (vx for 微信).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "rules/term_env.h"

@@ -20,11 +20,21 @@ class DetectorRule : public ReplyRule {
     std::u32string_view f = view.norm.folded;
     std::vector<DetectedSpan> spans;
     switch (detector_) {
-      case Detector::kMobile: spans = find_mobiles(view.norm, view.original); break;
-      case Detector::kIdCard: spans = find_id_cards(view.norm, view.original); break;
-      case Detector::kBankCard: spans = find_bank_cards(view.norm, view.original); break;
-      case Detector::kEmail: spans = find_emails(f, view.original); break;
-      case Detector::kAddress: spans = find_addresses(f, view.original, markers_); break;
+      case Detector::kMobile:
+        spans = find_mobiles(view.norm, view.original);
+        break;
+      case Detector::kIdCard:
+        spans = find_id_cards(view.norm, view.original);
+        break;
+      case Detector::kBankCard:
+        spans = find_bank_cards(view.norm, view.original);
+        break;
+      case Detector::kEmail:
+        spans = find_emails(f, view.original);
+        break;
+      case Detector::kAddress:
+        spans = find_addresses(f, view.original, markers_);
+        break;
       case Detector::kHandle: {
         std::uint32_t last = 0;
         for (const Hit& h : allowed_hits(hits, Role::kCue)) {
@@ -33,7 +43,8 @@ class DetectorRule : public ReplyRule {
           if (cue_end >= last && find_handle_after(f, view.original, cue_end, s)) {
             // The finding covers the cue too: "微信 abc123" is one act of sharing a contact.
             s.start = view.norm.begin_of(h.start);
-            s.masked = encode_utf8(view.original.substr(s.start, cue_end - s.start)) + " " + s.masked;
+            s.masked =
+                encode_utf8(view.original.substr(s.start, cue_end - s.start)) + " " + s.masked;
             last = s.end;
             spans.push_back(s);
           }
@@ -73,11 +84,12 @@ bool read_marker_list(const nlohmann::json& markers, const char* key, KindContex
 
 std::unique_ptr<ReplyRule> compile_detector(const nlohmann::json& rule, KindContext& ctx) {
   static const std::pair<const char*, Detector> kNames[] = {
-      {"mobile", Detector::kMobile}, {"id_card", Detector::kIdCard},
+      {"mobile", Detector::kMobile},      {"id_card", Detector::kIdCard},
       {"bank_card", Detector::kBankCard}, {"email", Detector::kEmail},
-      {"handle", Detector::kHandle}, {"address", Detector::kAddress}};
+      {"handle", Detector::kHandle},      {"address", Detector::kAddress}};
   if (!rule.contains("detector") || !rule["detector"].is_string()) {
-    ctx.error("pack.E102", "/detector", "must name a detector: mobile, id_card, bank_card, email, handle, address");
+    ctx.error("pack.E102", "/detector",
+              "must name a detector: mobile, id_card, bank_card, email, handle, address");
     return nullptr;
   }
   const std::string name = rule["detector"].get<std::string>();
@@ -86,7 +98,8 @@ std::unique_ptr<ReplyRule> compile_detector(const nlohmann::json& rule, KindCont
     if (name == n) d = &det;
   if (!d) {
     ctx.error("pack.E202", "/detector",
-              "unknown detector \"" + name + "\"; expected one of: mobile, id_card, bank_card, email, handle, address");
+              "unknown detector \"" + name +
+                  "\"; expected one of: mobile, id_card, bank_card, email, handle, address");
     return nullptr;
   }
   AddressMarkers markers;
@@ -95,7 +108,8 @@ std::unique_ptr<ReplyRule> compile_detector(const nlohmann::json& rule, KindCont
     if (!read_terms(rule, "cues", Role::kCue, ctx, cues)) return nullptr;
   } else if (*d == Detector::kAddress) {
     if (!rule.contains("markers") || !rule["markers"].is_object()) {
-      ctx.error("pack.E102", "/markers", "an address detector needs {\"admin\", \"street\", \"unit\"} marker lists");
+      ctx.error("pack.E102", "/markers",
+                "an address detector needs {\"admin\", \"street\", \"unit\"} marker lists");
       return nullptr;
     }
     const auto& m = rule["markers"];

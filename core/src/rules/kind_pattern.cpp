@@ -67,8 +67,8 @@ class PatternRule : public ReplyRule {
   // Buffers reused from sentence to sentence, and the end of the last finding (one finding per
   // stretch of text, across sentences too).
   struct Scratch {
-    std::vector<std::uint8_t> seen;        // per element: has a hit in this sentence
-    std::vector<std::uint32_t> present;    // per sequence: required elements with a hit
+    std::vector<std::uint8_t> seen;      // per element: has a hit in this sentence
+    std::vector<std::uint32_t> present;  // per sequence: required elements with a hit
     std::vector<std::vector<Hit>> by_element;
     std::vector<Hit> group;
     std::uint32_t last_end = 0;
@@ -83,7 +83,8 @@ class PatternRule : public ReplyRule {
     for (const Hit* h = begin; h != end; ++h) {
       if (h->role != Role::kTerm || work.seen[h->term]) continue;
       work.seen[h->term] = 1;
-      for (std::uint32_t q : required_in_[h->term]) possible |= ++work.present[q] == required_count_[q];
+      for (std::uint32_t q : required_in_[h->term])
+        possible |= ++work.present[q] == required_count_[q];
     }
     for (const Hit* h = begin; h != end; ++h) {
       if (h->role != Role::kTerm || !work.seen[h->term]) continue;
@@ -95,7 +96,9 @@ class PatternRule : public ReplyRule {
     std::vector<std::vector<Hit>>& by_element = work.by_element;
     for (auto& v : by_element) v.clear();
     for (const Hit& h : allowed_hits(work.group, Role::kTerm)) by_element[h.term].push_back(h);
-    auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start || (x.start == y.start && x.end < y.end); };
+    auto by_start = [](const Hit& x, const Hit& y) {
+      return x.start < y.start || (x.start == y.start && x.end < y.end);
+    };
     for (auto& v : by_element) {
       std::sort(v.begin(), v.end(), by_start);
       join_touching(v, view.norm);
@@ -131,7 +134,8 @@ class PatternRule : public ReplyRule {
           if (best >= 0) {
             const Chain& c = chains[best];
             bool ok = static_cast<int>(h.start - c.end) <= el.gap;
-            if (ok && scope) ok = scope->unit_of(c.first, spec_.clause) == scope->unit_of(h.end - 1, spec_.clause);
+            if (ok && scope)
+              ok = scope->unit_of(c.first, spec_.clause) == scope->unit_of(h.end - 1, spec_.clause);
             if (ok) parent = best;
           }
           if (parent < 0 && !can_start) continue;
@@ -143,7 +147,8 @@ class PatternRule : public ReplyRule {
         if (el.optional) {
           // An absent optional element is skipped: the chains before it stay available.
           merged.clear();
-          std::merge(avail.begin(), avail.end(), made.begin(), made.end(), std::back_inserter(merged), by_end);
+          std::merge(avail.begin(), avail.end(), made.begin(), made.end(),
+                     std::back_inserter(merged), by_end);
           avail.swap(merged);
         } else {
           avail.swap(made);
@@ -168,7 +173,8 @@ class PatternRule : public ReplyRule {
       if (any && c.first < last_end) continue;
       if (scope) {
         spans.clear();
-        for (std::int32_t k = id; k >= 0; k = chains[k].parent) spans.push_back({chains[k].hit_start, chains[k].end});
+        for (std::int32_t k = id; k >= 0; k = chains[k].parent)
+          spans.push_back({chains[k].hit_start, chains[k].end});
         std::reverse(spans.begin(), spans.end());
         if (!scope->fires(spec_, spans.data(), spans.size())) continue;
       }
@@ -195,7 +201,7 @@ class PatternRule : public ReplyRule {
   }
 
   std::vector<Element> elements_;
-  std::vector<std::vector<std::uint32_t>> sequences_;  // element indices
+  std::vector<std::vector<std::uint32_t>> sequences_;    // element indices
   std::vector<std::vector<std::uint32_t>> required_in_;  // per element: sequences requiring it
   std::vector<std::uint32_t> required_count_;            // per sequence: its required elements
   ScopeSpec spec_;
@@ -223,8 +229,8 @@ bool read_element(const nlohmann::json& v, const std::string& ptr, std::uint32_t
   }
   bool ok = true;
   for (auto it = v.begin(); it != v.end(); ++it)
-    if (it.key() != "any" && it.key() != "term" && it.key() != "optional" && it.key() != "max_gap" &&
-        it.key() != "allow") {
+    if (it.key() != "any" && it.key() != "term" && it.key() != "optional" &&
+        it.key() != "max_gap" && it.key() != "allow") {
       ctx.error("pack.E103", ptr + "/" + it.key(),
                 "未知字段；模式元素有 any、term、optional、max_gap、allow");
       ok = false;
@@ -245,8 +251,10 @@ bool read_element(const nlohmann::json& v, const std::string& ptr, std::uint32_t
   }
   if (v.contains("max_gap")) {
     const auto& m = v["max_gap"];
-    if (!m.is_number_integer() || m.get<long long>() < 0 || m.get<long long>() > Limits::kMaxWithin) {
-      ctx.error("pack.E210", ptr + "/max_gap", "必须是 0 到 " + std::to_string(Limits::kMaxWithin) + " 之间的整数");
+    if (!m.is_number_integer() || m.get<long long>() < 0 ||
+        m.get<long long>() > Limits::kMaxWithin) {
+      ctx.error("pack.E210", ptr + "/max_gap",
+                "必须是 0 到 " + std::to_string(Limits::kMaxWithin) + " 之间的整数");
       ok = false;
     } else {
       out.gap = static_cast<int>(m.get<long long>());
@@ -261,7 +269,8 @@ bool read_element(const nlohmann::json& v, const std::string& ptr, std::uint32_t
 std::unique_ptr<ReplyRule> compile_pattern(const nlohmann::json& rule, KindContext& ctx) {
   const bool one = rule.contains("pattern"), many = rule.contains("patterns");
   if (one == many) {
-    ctx.error("pack.E215", "", "pattern 规则需要 \"pattern\"（一个元素序列）或 \"patterns\"（多个序列）之一");
+    ctx.error("pack.E215", "",
+              "pattern 规则需要 \"pattern\"（一个元素序列）或 \"patterns\"（多个序列）之一");
     return nullptr;
   }
   ScopeSpec spec;
@@ -277,8 +286,9 @@ std::unique_ptr<ReplyRule> compile_pattern(const nlohmann::json& rule, KindConte
     ctx.error("pack.E215", "/patterns", "必须是非空数组，每个元素是一个模式（元素序列）");
     return nullptr;
   } else if (rule["patterns"].size() > kMaxSequences) {
-    ctx.error("pack.E210", "/patterns", "模式有 " + std::to_string(rule["patterns"].size()) +
-                                            " 个，上限是 " + std::to_string(kMaxSequences));
+    ctx.error("pack.E210", "/patterns",
+              "模式有 " + std::to_string(rule["patterns"].size()) + " 个，上限是 " +
+                  std::to_string(kMaxSequences));
     return nullptr;
   } else {
     for (std::size_t i = 0; i < rule["patterns"].size(); ++i)
@@ -294,8 +304,9 @@ std::unique_ptr<ReplyRule> compile_pattern(const nlohmann::json& rule, KindConte
       continue;
     }
     if (seq->size() > kMaxElements) {
-      ctx.error("pack.E210", ptr, "模式有 " + std::to_string(seq->size()) + " 个元素，上限是 " +
-                                      std::to_string(kMaxElements));
+      ctx.error("pack.E210", ptr,
+                "模式有 " + std::to_string(seq->size()) + " 个元素，上限是 " +
+                    std::to_string(kMaxElements));
       ok = false;
       continue;
     }
@@ -315,7 +326,8 @@ std::unique_ptr<ReplyRule> compile_pattern(const nlohmann::json& rule, KindConte
     }
     sequences.push_back(std::move(ids));
   }
-  if (rule.contains("allow")) ok &= register_allow(rule["allow"], "/allow", kAllTerms, ctx, Role::kTerm);
+  if (rule.contains("allow"))
+    ok &= register_allow(rule["allow"], "/allow", kAllTerms, ctx, Role::kTerm);
   if (!ok) return nullptr;
   return std::make_unique<PatternRule>(std::move(elements), std::move(sequences), spec);
 }

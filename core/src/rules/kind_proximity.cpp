@@ -64,7 +64,8 @@ class ProximityRule : public ReplyRule {
  private:
   // A guard between the pair, or within guard_before characters before it, negates it.
   bool guarded(const std::vector<Hit>& guards, std::uint32_t s, std::uint32_t e) const {
-    const std::uint32_t from = s > static_cast<std::uint32_t>(guard_before_) ? s - guard_before_ : 0;
+    const std::uint32_t from =
+        s > static_cast<std::uint32_t>(guard_before_) ? s - guard_before_ : 0;
     Hit lo{from, 0, 0, Role::kGuard};
     auto it = std::lower_bound(guards.begin(), guards.end(), lo,
                                [](const Hit& x, const Hit& y) { return x.start < y.start; });

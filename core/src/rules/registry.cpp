@@ -4,8 +4,8 @@ namespace kefu {
 
 const std::vector<ReplyKind>& reply_kinds() {
   static const std::vector<ReplyKind> kKinds = {
-      {"terms", compile_terms},         {"substitution", compile_substitution},
-      {"proximity", compile_proximity}, {"length", compile_length},
+      {"terms", compile_terms},           {"substitution", compile_substitution},
+      {"proximity", compile_proximity},   {"length", compile_length},
       {"only_terms", compile_only_terms}, {"detector", compile_detector},
       {"pattern", compile_pattern},
   };

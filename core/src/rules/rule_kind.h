@@ -4,11 +4,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "rules/term_env.h"
@@ -61,8 +60,7 @@ class ReplyRule {
 // patterns go.
 class KindContext {
  public:
-  KindContext(const TermEnv& env, std::vector<Error>& errors, std::string file,
-              std::string pointer)
+  KindContext(const TermEnv& env, std::vector<Error>& errors, std::string file, std::string pointer)
       : env_(env), errors_(errors), file_(std::move(file)), pointer_(std::move(pointer)) {}
   virtual ~KindContext() = default;
 

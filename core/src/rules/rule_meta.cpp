@@ -42,17 +42,25 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
     bool required;
   };
   const Field fields[] = {
-      {"id", &out.id, true},           {"kind", &out.kind, true},
-      {"category", &out.category, true}, {"severity", &out.severity, true},
-      {"title", &out.title, true},     {"message", &out.message, true},
-      {"penalty", &out.penalty, true}, {"source", &out.source, true},
-      {"title_en", &out.title_en, false}, {"message_en", &out.message_en, false},
-      {"follows", &out.follows, false}, {"suggestion", &out.suggestion, false},
-      {"clause", &out.clause, false},     {"authority", &out.authority, false},
+      {"id", &out.id, true},
+      {"kind", &out.kind, true},
+      {"category", &out.category, true},
+      {"severity", &out.severity, true},
+      {"title", &out.title, true},
+      {"message", &out.message, true},
+      {"penalty", &out.penalty, true},
+      {"source", &out.source, true},
+      {"title_en", &out.title_en, false},
+      {"message_en", &out.message_en, false},
+      {"follows", &out.follows, false},
+      {"suggestion", &out.suggestion, false},
+      {"clause", &out.clause, false},
+      {"authority", &out.authority, false},
   };
   for (const auto& f : fields) {
     if (!rule.contains(f.name)) {
-      if (f.required) err("pack.E102", "", std::string("missing required field \"") + f.name + "\"");
+      if (f.required)
+        err("pack.E102", "", std::string("missing required field \"") + f.name + "\"");
       continue;
     }
     const auto& v = rule[f.name];
@@ -70,16 +78,22 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
     err("pack.E203", "/category",
         "unknown category \"" + out.category + "\"; expected one of: " + category_list());
   if (!out.severity.empty() && !vocab::is_severity(out.severity))
-    err("pack.E205", "/severity", "unknown severity \"" + out.severity + "\"; expected error, warning or info");
-  if (!out.authority.empty() && out.authority != "platform" && out.authority != "law" && out.authority != "shop")
-    err("pack.E202", "/authority", "authority 必须是 platform（平台规则）、law（法律）或 shop（店规）");
+    err("pack.E205", "/severity",
+        "unknown severity \"" + out.severity + "\"; expected error, warning or info");
+  if (!out.authority.empty() && out.authority != "platform" && out.authority != "law" &&
+      out.authority != "shop")
+    err("pack.E202", "/authority",
+        "authority 必须是 platform（平台规则）、law（法律）或 shop（店规）");
   if (rule.contains("model")) {
     const auto& m = rule["model"];
-    if (!m.is_array()) err("pack.E201", "/model", "model 必须是字符串数组（示范回复）");
+    if (!m.is_array())
+      err("pack.E201", "/model", "model 必须是字符串数组（示范回复）");
     else
       for (std::size_t i = 0; i < m.size(); ++i) {
-        if (m[i].is_string() && !m[i].get<std::string>().empty()) out.model.push_back(m[i].get<std::string>());
-        else err("pack.E201", "/model/" + std::to_string(i), "示范回复必须是非空字符串");
+        if (m[i].is_string() && !m[i].get<std::string>().empty())
+          out.model.push_back(m[i].get<std::string>());
+        else
+          err("pack.E201", "/model/" + std::to_string(i), "示范回复必须是非空字符串");
       }
   }
   if (!out.kind.empty() && !find_reply_kind(out.kind) && !is_conversation_kind(out.kind))
@@ -99,8 +113,10 @@ bool read_rule_meta(const nlohmann::json& rule, const std::string& pack, const s
         continue;
       }
       for (std::size_t i = 0; i < ex[side].size(); ++i) {
-        if (!ex[side][i].is_string()) err("pack.E201", sp + "/" + std::to_string(i), "must be a string");
-        else list.push_back(ex[side][i].get<std::string>());
+        if (!ex[side][i].is_string())
+          err("pack.E201", sp + "/" + std::to_string(i), "must be a string");
+        else
+          list.push_back(ex[side][i].get<std::string>());
       }
       if (list.size() < min_examples)
         err("pack.E208", sp,

@@ -9,16 +9,18 @@
 namespace kefu {
 namespace {
 
-bool ends_clause(char32_t c) {
-  return c == U'，' || c == U',' || c == U'、' || c == U'､';
-}
+bool ends_clause(char32_t c) { return c == U'，' || c == U',' || c == U'、' || c == U'､'; }
 
 int strength(Reading r) {
   switch (r) {
-    case Reading::kProhibited: return 3;
-    case Reading::kHedged: return 2;
-    case Reading::kNegated: return 1;
-    case Reading::kAsserted: return 0;
+    case Reading::kProhibited:
+      return 3;
+    case Reading::kHedged:
+      return 2;
+    case Reading::kNegated:
+      return 1;
+    case Reading::kAsserted:
+      return 0;
   }
   return 0;
 }
@@ -30,7 +32,8 @@ bool read_scope_spec(const nlohmann::json& rule, KindContext& ctx, ScopeSpec& ou
   if (rule.contains("readings")) {
     const auto& r = rule["readings"];
     if (!r.is_array() || r.empty()) {
-      ctx.error("pack.E201", "/readings", "必须是非空数组，元素取 asserted、negated、prohibited、hedged");
+      ctx.error("pack.E201", "/readings",
+                "必须是非空数组，元素取 asserted、negated、prohibited、hedged");
       ok = false;
     } else {
       out.readings = 0;
@@ -99,11 +102,11 @@ void TextScope::find_units() const {
   units_found_ = true;
 }
 
-
 Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t n) const {
   if (cues_.empty() || n == 0) return Reading::kAsserted;
   const std::uint32_t first = spans[0].first, last = spans[n - 1].second;
-  const std::uint32_t lo = first > static_cast<std::uint32_t>(spec.cue_before) ? first - spec.cue_before : 0;
+  const std::uint32_t lo =
+      first > static_cast<std::uint32_t>(spec.cue_before) ? first - spec.cue_before : 0;
   const std::uint32_t hi = last + static_cast<std::uint32_t>(spec.cue_after);
   auto it = std::lower_bound(cues_.begin(), cues_.end(), lo,
                              [](const Cue& c, std::uint32_t v) { return c.start < v; });
@@ -113,14 +116,16 @@ Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t
   for (; it != cues_.end() && it->start < hi; ++it) {
     if (it->end > hi || strength(it->reading) <= strength(best)) continue;
     bool own = false;  // a rule's own words never decide its reading
-    for (std::size_t k = 0; k < n && !own; ++k) own = it->start < spans[k].second && spans[k].first < it->end;
+    for (std::size_t k = 0; k < n && !own; ++k)
+      own = it->start < spans[k].second && spans[k].first < it->end;
     if (own) continue;
     if (!units_known) {
       u_first = unit_of(first, spec.clause);
       u_last = unit_of(last - 1, spec.clause);
       units_known = true;
     }
-    if (unit_of(it->start, spec.clause) < u_first || unit_of(it->end - 1, spec.clause) > u_last) continue;
+    if (unit_of(it->start, spec.clause) < u_first || unit_of(it->end - 1, spec.clause) > u_last)
+      continue;
     best = it->reading;
   }
   return best;

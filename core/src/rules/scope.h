@@ -3,10 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rules/term_env.h"
 #include "text/normalize.h"
@@ -18,8 +17,8 @@ class KindContext;
 // A rule's reading settings (fields readings, scope, cue_before, cue_after).
 struct ScopeSpec {
   std::uint8_t readings = reading_bit(Reading::kAsserted);
-  bool clause = false;        // "scope": "clause"
-  bool scope_given = false;   // the rule said "scope" itself
+  bool clause = false;       // "scope": "clause"
+  bool scope_given = false;  // the rule said "scope" itself
   int cue_before = 6, cue_after = 0;
   bool accepts(Reading r) const { return readings & reading_bit(r); }
 };
@@ -57,7 +56,7 @@ class TextScope {
   void find_units() const;
 
   const NormalizedText& norm_;
-  std::vector<Cue> cues_;  // maximal cues only, by start
+  std::vector<Cue> cues_;                                 // maximal cues only, by start
   mutable std::vector<std::uint32_t> sentence_, clause_;  // per match-stream character
   mutable bool units_found_ = false;
 };

@@ -59,7 +59,8 @@ bool literal(const std::string& s, const std::string& file, const std::string& p
   }
   out = normalize_term(raw);
   if (out.empty()) {
-    push(errors, report, "pack.E209", file, pointer, "\"" + s + "\" has no characters left after normalization");
+    push(errors, report, "pack.E209", file, pointer,
+         "\"" + s + "\" has no characters left after normalization");
     return false;
   }
   return true;
@@ -67,7 +68,8 @@ bool literal(const std::string& s, const std::string& file, const std::string& p
 
 class Resolver {
  public:
-  Resolver(std::unordered_map<std::string, RawLexicon>& raw, TermEnv& env, std::vector<Error>& errors)
+  Resolver(std::unordered_map<std::string, RawLexicon>& raw, TermEnv& env,
+           std::vector<Error>& errors)
       : raw_(raw), env_(env), errors_(errors) {}
 
   bool resolve(const std::string& name) {
@@ -104,8 +106,10 @@ class Resolver {
         for (const auto& w : env_.lexicons[ref]) add(w);
       } else {
         std::u32string w;
-        if (literal(s, *e.file, e.pointer, e.report, w, errors_)) add(w);
-        else ok = false;
+        if (literal(s, *e.file, e.pointer, e.report, w, errors_))
+          add(w);
+        else
+          ok = false;
       }
     }
     stack_.pop_back();
@@ -127,7 +131,8 @@ void read_lexicons(const TermEnvSource& src, std::unordered_map<std::string, Raw
   if (!doc.is_object() || !doc.contains("lexicons")) return;
   const auto& lex = doc["lexicons"];
   if (!lex.is_object()) {
-    push(errors, src.report, "pack.E201", src.file, "/lexicons", "词表部分必须是对象：词表名 → 词语数组");
+    push(errors, src.report, "pack.E201", src.file, "/lexicons",
+         "词表部分必须是对象：词表名 → 词语数组");
     return;
   }
   for (auto it = lex.begin(); it != lex.end(); ++it) {
@@ -144,7 +149,8 @@ void read_lexicons(const TermEnvSource& src, std::unordered_map<std::string, Raw
     }
     if (arr.size() > Limits::kMaxTermsTotal) {
       push(errors, src.report, "pack.E210", src.file, ptr,
-           "词表有 " + std::to_string(arr.size()) + " 个词，上限是 " + std::to_string(Limits::kMaxTermsTotal));
+           "词表有 " + std::to_string(arr.size()) + " 个词，上限是 " +
+               std::to_string(Limits::kMaxTermsTotal));
       continue;
     }
     RawLexicon& target = raw[it.key()];
@@ -164,7 +170,8 @@ void read_blockers(const TermEnvSource& src, TermEnv& env, std::vector<Error>& e
   if (!doc.is_object() || !doc.contains("blockers")) return;
   const auto& bl = doc["blockers"];
   if (!bl.is_object()) {
-    push(errors, src.report, "pack.E201", src.file, "/blockers", "阻断词部分必须是对象：词 → 包含它的词的数组");
+    push(errors, src.report, "pack.E201", src.file, "/blockers",
+         "阻断词部分必须是对象：词 → 包含它的词的数组");
     return;
   }
   for (auto it = bl.begin(); it != bl.end(); ++it) {
@@ -176,7 +183,8 @@ void read_blockers(const TermEnvSource& src, TermEnv& env, std::vector<Error>& e
     std::u32string key;
     if (!literal(it.key(), src.file, ptr, src.report, key, errors)) continue;
     if (!it.value().is_array() || it.value().empty()) {
-      push(errors, src.report, "pack.E201", src.file, ptr, "必须是非空的字符串数组：包含该词的阻断词");
+      push(errors, src.report, "pack.E201", src.file, ptr,
+           "必须是非空的字符串数组：包含该词的阻断词");
       continue;
     }
     auto& into = env.blockers[key];
@@ -239,10 +247,14 @@ void read_cues(const TermEnvSource& src, TermEnv& env, std::vector<Error>& error
 
 const char* reading_name(Reading r) {
   switch (r) {
-    case Reading::kAsserted: return "asserted";
-    case Reading::kNegated: return "negated";
-    case Reading::kProhibited: return "prohibited";
-    case Reading::kHedged: return "hedged";
+    case Reading::kAsserted:
+      return "asserted";
+    case Reading::kNegated:
+      return "negated";
+    case Reading::kProhibited:
+      return "prohibited";
+    case Reading::kHedged:
+      return "hedged";
   }
   return "asserted";
 }
@@ -273,8 +285,9 @@ bool expand_term(const TermEnv& env, const nlohmann::json& value, const std::str
       std::string list;
       for (std::size_t i = 0; i < names.size() && i < 12; ++i) list += (i ? ", " : "") + names[i];
       if (names.size() > 12) list += ", …";
-      errors.push_back({"pack.E212", file, pointer, 0, 0,
-                        "未知词表 \"" + s + "\"（已加载的词表：" + (list.empty() ? "无" : list) + "）"});
+      errors.push_back(
+          {"pack.E212", file, pointer, 0, 0,
+           "未知词表 \"" + s + "\"（已加载的词表：" + (list.empty() ? "无" : list) + "）"});
       return false;
     }
     out.insert(out.end(), it->second.begin(), it->second.end());

@@ -90,7 +90,8 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
                 TermList& out, bool required, bool rule_allow) {
   const std::string ptr = std::string("/") + field;
   if (!rule.contains(field)) {
-    if (required) ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
+    if (required)
+      ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
     return !required;
   }
   const auto& list = rule[field];
@@ -99,8 +100,9 @@ bool read_terms(const nlohmann::json& rule, const char* field, Role role, KindCo
     return false;
   }
   if (list.size() > Limits::kMaxTermsTotal) {
-    ctx.error("pack.E210", ptr, std::to_string(list.size()) + " terms in one list; the limit is " +
-                                    std::to_string(Limits::kMaxTermsTotal));
+    ctx.error("pack.E210", ptr,
+              std::to_string(list.size()) + " terms in one list; the limit is " +
+                  std::to_string(Limits::kMaxTermsTotal));
     return false;
   }
   bool ok = true;
@@ -150,14 +152,17 @@ std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
   // ends at or after it, so the furthest end among the contexts started so far decides. Linear
   // after sorting, whatever the number of hits (a 10 MB paste has hundreds of thousands).
   std::vector<Hit> terms, allows;
-  for (const Hit& h : hits) (h.role == role ? terms : h.role == Role::kAllow ? allows : terms).push_back(h);
+  for (const Hit& h : hits)
+    (h.role == role ? terms : h.role == Role::kAllow ? allows : terms).push_back(h);
   if (allows.empty()) {
-    terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
-                terms.end());
+    terms.erase(
+        std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
+        terms.end());
     return terms;
   }
-  terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
-              terms.end());
+  terms.erase(
+      std::remove_if(terms.begin(), terms.end(), [&](const Hit& h) { return h.role != role; }),
+      terms.end());
   auto by_start = [](const Hit& x, const Hit& y) { return x.start < y.start; };
   std::stable_sort(terms.begin(), terms.end(), by_start);
   std::sort(allows.begin(), allows.end(), by_start);
@@ -168,8 +173,10 @@ std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
   for (const Hit& h : terms) {
     for (; k < allows.size() && allows[k].start <= h.start; ++k) {
       const Hit& a = allows[k];
-      if (a.term == kAllTerms) reach_all = std::max(reach_all, a.end);
-      else if (a.protects == role) reach_term[a.term] = std::max(reach_term[a.term], a.end);
+      if (a.term == kAllTerms)
+        reach_all = std::max(reach_all, a.end);
+      else if (a.protects == role)
+        reach_term[a.term] = std::max(reach_term[a.term], a.end);
     }
     bool covered = reach_all >= h.end && reach_all > 0;
     if (!covered && !reach_term.empty()) {
@@ -184,7 +191,8 @@ std::vector<Hit> allowed_hits(const std::vector<Hit>& hits, Role role) {
 bool read_int(const nlohmann::json& rule, const char* field, int min, int max, int& out,
               KindContext& ctx, bool required) {
   if (!rule.contains(field)) {
-    if (required) ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
+    if (required)
+      ctx.error("pack.E102", "", std::string("missing required field \"") + field + "\"");
     return !required;
   }
   const auto& v = rule[field];
@@ -194,8 +202,9 @@ bool read_int(const nlohmann::json& rule, const char* field, int min, int max, i
   }
   long long x = v.get<long long>();
   if (x < min || x > max) {
-    ctx.error("pack.E210", std::string("/") + field,
-              std::to_string(x) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
+    ctx.error(
+        "pack.E210", std::string("/") + field,
+        std::to_string(x) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
     return false;
   }
   out = static_cast<int>(x);

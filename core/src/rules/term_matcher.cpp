@@ -42,7 +42,8 @@ std::shared_ptr<const TermMatcher> TermMatcher::compile(const nlohmann::json& li
     return nullptr;
   }
   // Every term is term 0: the question is only whether one of them occurs.
-  for (std::size_t i = 0; i < list.size(); ++i) register_term(list[i], "/" + std::to_string(i), Role::kTerm, 0, ctx);
+  for (std::size_t i = 0; i < list.size(); ++i)
+    register_term(list[i], "/" + std::to_string(i), Role::kTerm, 0, ctx);
   // Cues only matter when some reading is refused.
   if (spec.readings != 0x0F)
     for (const auto& [word, reading] : env.cues)
@@ -63,8 +64,10 @@ bool TermMatcher::found(std::u32string_view original) const {
   automaton_.scan(norm.match, [&](std::uint32_t id, std::uint32_t end) {
     const Owner& o = owners_[id];
     const std::uint32_t start = end - automaton_.pattern_length(id);
-    if (o.role == Role::kCue) cues.push_back({start, end, static_cast<Reading>(o.term)});
-    else hits.push_back({start, end, o.term, o.role, o.protects});
+    if (o.role == Role::kCue)
+      cues.push_back({start, end, static_cast<Reading>(o.term)});
+    else
+      hits.push_back({start, end, o.term, o.role, o.protects});
   });
   const auto terms = allowed_hits(hits, Role::kTerm);
   if (terms.empty()) return false;

@@ -34,13 +34,21 @@ std::vector<std::string> split_parts(std::string_view v) {
     std::size_t len = 1;
     bool matched = false;
     for (auto o : kOpen)
-      if (v.substr(i, o.size()) == o) { ++depth, len = o.size(), matched = true; break; }
+      if (v.substr(i, o.size()) == o) {
+        ++depth, len = o.size(), matched = true;
+        break;
+      }
     if (!matched)
       for (auto c : kClose)
-        if (v.substr(i, c.size()) == c) { depth -= depth > 0, len = c.size(), matched = true; break; }
+        if (v.substr(i, c.size()) == c) {
+          depth -= depth > 0, len = c.size(), matched = true;
+          break;
+        }
     if (!matched && depth == 0) {
-      if (v[i] == ';') len = 1, matched = true;
-      else if (v.substr(i, 3) == "；") len = 3, matched = true;
+      if (v[i] == ';')
+        len = 1, matched = true;
+      else if (v.substr(i, 3) == "；")
+        len = 3, matched = true;
       if (matched) {
         parts.push_back(trim(v.substr(start, i - start)));
         start = i + len;
@@ -68,8 +76,10 @@ std::string place_of(std::string_view rest) {
 void walk_sources(nlohmann::json& j, void (*fn)(nlohmann::json&, void*), void* ctx) {
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (it.key() == "source" && it->is_string()) fn(*it, ctx);
-      else walk_sources(*it, fn, ctx);
+      if (it.key() == "source" && it->is_string())
+        fn(*it, ctx);
+      else
+        walk_sources(*it, fn, ctx);
     }
   } else if (j.is_array()) {
     for (auto& e : j) walk_sources(e, fn, ctx);
@@ -89,11 +99,14 @@ void walk_sources_const(const nlohmann::json& j, const std::string& ptr,
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
       const std::string p = ptr + "/" + it.key();
-      if (it.key() == "source" && it->is_string()) out.emplace_back(p, &*it);
-      else walk_sources_const(*it, p, out);
+      if (it.key() == "source" && it->is_string())
+        out.emplace_back(p, &*it);
+      else
+        walk_sources_const(*it, p, out);
     }
   } else if (j.is_array()) {
-    for (std::size_t i = 0; i < j.size(); ++i) walk_sources_const(j[i], ptr + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < j.size(); ++i)
+      walk_sources_const(j[i], ptr + "/" + std::to_string(i), out);
   }
 }
 
@@ -110,7 +123,8 @@ void read_sources_section(const nlohmann::json& doc, const std::string& file, So
   if (!doc.is_object() || !doc.contains("sources")) return;
   const auto& arr = doc["sources"];
   if (!arr.is_array()) {
-    errors.push_back({"pack.E230", file, "/sources", 0, 0, "sources 必须是数组，每项是一个来源对象"});
+    errors.push_back(
+        {"pack.E230", file, "/sources", 0, 0, "sources 必须是数组，每项是一个来源对象"});
     return;
   }
   static const char* const kKinds[] = {"law", "platform", "shop", "guide"};
@@ -119,7 +133,8 @@ void read_sources_section(const nlohmann::json& doc, const std::string& file, So
     const std::string p = "/sources/" + std::to_string(i);
     const auto& s = arr[i];
     if (!s.is_object()) {
-      errors.push_back({"pack.E230", file, p, 0, 0, "来源必须是对象：{\"id\", \"kind\", \"title\", \"issuer\", \"date\"}"});
+      errors.push_back({"pack.E230", file, p, 0, 0,
+                        "来源必须是对象：{\"id\", \"kind\", \"title\", \"issuer\", \"date\"}"});
       continue;
     }
     bool ok = true;
@@ -142,21 +157,25 @@ void read_sources_section(const nlohmann::json& doc, const std::string& file, So
         ok = false;
       }
     if (!ok) continue;
-    Source src{s["id"].get<std::string>(), s["kind"].get<std::string>(), s["title"].get<std::string>(),
-               s["issuer"].get<std::string>(), s["date"].get<std::string>(),
-               s.value("url", std::string()), s.value("note", std::string())};
+    Source src{s["id"].get<std::string>(),    s["kind"].get<std::string>(),
+               s["title"].get<std::string>(), s["issuer"].get<std::string>(),
+               s["date"].get<std::string>(),  s.value("url", std::string()),
+               s.value("note", std::string())};
     if (!valid_id(src.id)) {
-      errors.push_back({"pack.E231", file, p + "/id", 0, 0,
-                        "来源 id \"" + src.id + "\" 不合格；只用小写字母、数字和连字符，如 \"my-shop-code\""});
+      errors.push_back(
+          {"pack.E231", file, p + "/id", 0, 0,
+           "来源 id \"" + src.id + "\" 不合格；只用小写字母、数字和连字符，如 \"my-shop-code\""});
       continue;
     }
     bool kind_ok = false;
     for (const char* k : kKinds) kind_ok |= src.kind == k;
     if (!kind_ok)
-      errors.push_back({"pack.E230", file, p + "/kind", 0, 0,
-                        "kind 必须是 law（法律法规）、platform（平台规则）、shop（店规）或 guide（行业资料）"});
+      errors.push_back(
+          {"pack.E230", file, p + "/kind", 0, 0,
+           "kind 必须是 law（法律法规）、platform（平台规则）、shop（店规）或 guide（行业资料）"});
     if (src.title.empty() || src.issuer.empty())
-      errors.push_back({"pack.E230", file, p, 0, 0, "来源的 title（标题）和 issuer（发布方）不能为空"});
+      errors.push_back(
+          {"pack.E230", file, p, 0, 0, "来源的 title（标题）和 issuer（发布方）不能为空"});
     if (out.find(src.id) || (also && also->find(src.id))) {
       errors.push_back({"pack.E232", file, p + "/id", 0, 0,
                         "来源 id \"" + src.id + "\" 重复（内置来源或本包已有）；请换一个 id"});
@@ -185,8 +204,9 @@ std::string citation_text(const Source& s) {
   return t;
 }
 
-bool parse_citations(std::string_view value, const SourceRegistry& builtin, const SourceRegistry* own,
-                     bool require_ids, std::vector<Citation>& out, std::string& problem) {
+bool parse_citations(std::string_view value, const SourceRegistry& builtin,
+                     const SourceRegistry* own, bool require_ids, std::vector<Citation>& out,
+                     std::string& problem) {
   const auto parts = split_parts(value);
   if (parts.empty()) {
     problem = "来源为空；请写来源 id，如 \"law-advertising（第9条）\"";
@@ -206,7 +226,9 @@ bool parse_citations(std::string_view value, const SourceRegistry& builtin, cons
     }
     const bool id_shaped = n == part.size() && id.find('-') != std::string::npos;
     if (require_ids || id_shaped) {
-      problem = "来源 \"" + part + "\" 不在来源登记中；请引用已登记的来源 id（见 kefu-lint rules --format json 的 sources，如 \"law-advertising\"），或在本包的 sources 中登记它";
+      problem = "来源 \"" + part +
+                "\" 不在来源登记中；请引用已登记的来源 id（见 kefu-lint rules --format json 的 "
+                "sources，如 \"law-advertising\"），或在本包的 sources 中登记它";
       return false;
     }
     out.push_back({"", "", part});
@@ -224,8 +246,10 @@ void check_pack_sources(const nlohmann::json& doc, const std::string& file, bool
                         std::vector<Error>& errors) {
   if (!doc.is_object()) return;
   SourceRegistry own;
-  if (is_registry(doc)) read_sources_section(doc, file, own, nullptr, errors);
-  else read_sources_section(doc, file, own, &builtin_sources(), errors);
+  if (is_registry(doc))
+    read_sources_section(doc, file, own, nullptr, errors);
+  else
+    read_sources_section(doc, file, own, &builtin_sources(), errors);
   for (const char* section : kCitingSections) {
     if (!doc.contains(section)) continue;
     std::vector<std::pair<std::string, const nlohmann::json*>> found;
@@ -233,7 +257,8 @@ void check_pack_sources(const nlohmann::json& doc, const std::string& file, bool
     for (const auto& [ptr, value] : found) {
       std::vector<Citation> cites;
       std::string problem;
-      if (!parse_citations(value->get<std::string>(), builtin_sources(), &own, builtin, cites, problem))
+      if (!parse_citations(value->get<std::string>(), builtin_sources(), &own, builtin, cites,
+                           problem))
         errors.push_back({"pack.E233", file, ptr, 0, 0, problem});
     }
   }
@@ -246,14 +271,19 @@ void cite_pack_sources(nlohmann::json& doc) {
   if (!is_registry(doc)) read_sources_section(doc, "", own, &builtin_sources(), ignored);
   for (const char* section : kCitingSections) {
     if (!doc.contains(section)) continue;
-    struct Ctx { SourceRegistry* own; } ctx{&own};
-    walk_sources(doc[section], [](nlohmann::json& v, void* c) {
-      std::vector<Citation> cites;
-      std::string problem;
-      if (parse_citations(v.get<std::string>(), builtin_sources(), static_cast<Ctx*>(c)->own, false,
-                          cites, problem))
-        v = citations_text(cites);
-    }, &ctx);
+    struct Ctx {
+      SourceRegistry* own;
+    } ctx{&own};
+    walk_sources(
+        doc[section],
+        [](nlohmann::json& v, void* c) {
+          std::vector<Citation> cites;
+          std::string problem;
+          if (parse_citations(v.get<std::string>(), builtin_sources(), static_cast<Ctx*>(c)->own,
+                              false, cites, problem))
+            v = citations_text(cites);
+        },
+        &ctx);
   }
 }
 

@@ -4,11 +4,10 @@
 // built here (title · issuer · date), never an id or a file name.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 
@@ -16,12 +15,12 @@ namespace kefu {
 
 struct Source {
   std::string id;
-  std::string kind;    // law, platform, shop, guide
+  std::string kind;  // law, platform, shop, guide
   std::string title;
   std::string issuer;
-  std::string date;    // "2024-09-01", "2023" or "" when the document bears none
-  std::string url;     // "" when not public
-  std::string note;    // how it was read ("第三方转述"); shown in the handbook's source list
+  std::string date;  // "2024-09-01", "2023" or "" when the document bears none
+  std::string url;   // "" when not public
+  std::string note;  // how it was read ("第三方转述"); shown in the handbook's source list
 };
 
 class SourceRegistry {
@@ -46,8 +45,8 @@ void read_sources_section(const nlohmann::json& doc, const std::string& file, So
 // One cited document: its id ("" for a user's free-text citation) and where in it.
 struct Citation {
   std::string id;
-  std::string where;   // "第25条", without the brackets
-  std::string text;    // what a user reads
+  std::string where;  // "第25条", without the brackets
+  std::string text;   // what a user reads
 };
 
 // "title · issuer · date"
@@ -57,8 +56,9 @@ std::string citation_text(const Source& s);
 // it. In a built-in pack every part must; a user pack may also cite in free text (shown as
 // written), but a part shaped like an id (lower-case ASCII with a hyphen) that names no source is
 // an error (pack.E233) so a typo never prints as a citation.
-bool parse_citations(std::string_view value, const SourceRegistry& builtin, const SourceRegistry* own,
-                     bool require_ids, std::vector<Citation>& out, std::string& problem);
+bool parse_citations(std::string_view value, const SourceRegistry& builtin,
+                     const SourceRegistry* own, bool require_ids, std::vector<Citation>& out,
+                     std::string& problem);
 
 // The citations joined for display ("A · B · 2024；C · D").
 std::string citations_text(const std::vector<Citation>& cites);

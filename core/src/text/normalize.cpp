@@ -39,10 +39,20 @@ const BmpTables& bmp() {
 
 bool ends_sentence(char32_t c) {
   switch (c) {
-    case U'。': case U'!': case U'?': case U';': case U'…': case U'\n': case U'\r':
-    case U'\u2028': case U'\u2029':
+    case U'。':
+    case U'!':
+    case U'?':
+    case U';':
+    case U'…':
+    case U'\n':
+    case U'\r':
+    case U'\u2028':
+    case U'\u2029':
     // Unfolded forms too, for callers holding original characters.
-    case U'｡': case U'！': case U'？': case U'；':
+    case U'｡':
+    case U'！':
+    case U'？':
+    case U'；':
       return true;
     default:
       return false;

@@ -29,12 +29,12 @@ inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 struct NumberRun {
   std::uint32_t start, end;  // original positions, the x included
   std::uint32_t digits;
-  bool tail;                 // ends in x
+  bool tail;  // ends in x
 };
 
 struct NormalizedText {
-  std::u32string folded;                // folded.size() == original size
-  std::u32string match;                 // separators removed, repeats collapsed
+  std::u32string folded;                  // folded.size() == original size
+  std::u32string match;                   // separators removed, repeats collapsed
   std::vector<std::uint32_t> orig_begin;  // per match char: first original index of its run
   std::vector<std::uint32_t> orig_end;    // per match char: one past the last original index
 

@@ -16,7 +16,8 @@ DecodedText decode_utf8(std::string_view s) {
   for (; k + 8 <= n; k += 8) {  // eight bytes at a time: bytes 10xxxxxx have bit 7 set, bit 6 clear
     std::uint64_t x;
     std::memcpy(&x, s.data() + k, 8);
-    continuations += static_cast<std::size_t>(__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull));
+    continuations +=
+        static_cast<std::size_t>(__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull));
   }
   for (; k < n; ++k) continuations += (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
   out.chars.resize(n - continuations);
@@ -34,7 +35,8 @@ DecodedText decode_utf8(std::string_view s) {
     }
     // Three bytes, the common case in Chinese text: valid unless overlong or a surrogate.
     if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      const char32_t cp =
+          (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
         o[w++] = cp;
         i += 3;
@@ -44,9 +46,19 @@ DecodedText decode_utf8(std::string_view s) {
     int len = 0;
     char32_t cp = 0;
     char32_t min = 0;
-    if ((b & 0xE0) == 0xC0) { len = 2; cp = b & 0x1F; min = 0x80; }
-    else if ((b & 0xF0) == 0xE0) { len = 3; cp = b & 0x0F; min = 0x800; }
-    else if ((b & 0xF8) == 0xF0) { len = 4; cp = b & 0x07; min = 0x10000; }
+    if ((b & 0xE0) == 0xC0) {
+      len = 2;
+      cp = b & 0x1F;
+      min = 0x80;
+    } else if ((b & 0xF0) == 0xE0) {
+      len = 3;
+      cp = b & 0x0F;
+      min = 0x800;
+    } else if ((b & 0xF8) == 0xF0) {
+      len = 4;
+      cp = b & 0x07;
+      min = 0x10000;
+    }
     bool ok = len != 0 && i + len <= n;
     for (int k = 1; ok && k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) ok = false;

@@ -36,7 +36,9 @@ void civil_from_days(std::int64_t days, int& year, int& month, int& day) {
 
 namespace {
 // Floor division, so instants before 1970 still land on the right day.
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
 }  // namespace
 
 std::int64_t unix_from_beijing(const CivilTime& c) {
@@ -67,16 +69,16 @@ std::int64_t end_of_beijing_day(std::int64_t instant, std::int64_t days_after) {
 std::string format_iso_beijing(std::int64_t instant) {
   const CivilTime c = beijing_from_unix(instant);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day, c.hour,
-                c.minute, c.second);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year, c.month, c.day,
+                c.hour, c.minute, c.second);
   return buf;
 }
 
 std::string format_plain_beijing(std::int64_t instant) {
   const CivilTime c = beijing_from_unix(instant);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
-                c.second);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day, c.hour,
+                c.minute, c.second);
   return buf;
 }
 

@@ -12,7 +12,7 @@
 namespace kefu::time {
 
 struct ParsedTime {
-  std::int64_t instant = 0;   // the instant; for a date alone, 23:59:59 Beijing time of that day
+  std::int64_t instant = 0;  // the instant; for a date alone, 23:59:59 Beijing time of that day
   bool date_only = false;
 };
 

@@ -6,33 +6,44 @@
 
 namespace kefu {
 
-bool TranscriptColumns::from_json(const nlohmann::json& v, const std::string& file, const std::string& pointer,
-                                  TranscriptColumns& out, std::vector<Error>& errors) {
+bool TranscriptColumns::from_json(const nlohmann::json& v, const std::string& file,
+                                  const std::string& pointer, TranscriptColumns& out,
+                                  std::vector<Error>& errors) {
   const std::size_t before = errors.size();
   if (!v.is_object()) {
     errors.push_back({"pack.E202", file, pointer, 0, 0,
-                      "must be an object of word lists: time, role, name, text, conversation, buyer, agent, system"});
+                      "must be an object of word lists: time, role, name, text, conversation, "
+                      "buyer, agent, system"});
     return false;
   }
   TranscriptColumns c;
   const std::pair<const char*, std::vector<std::string>*> fields[] = {
-      {"time", &c.time},   {"role", &c.role},   {"name", &c.name},   {"text", &c.text},
-      {"conversation", &c.conversation}, {"buyer", &c.buyer}, {"agent", &c.agent}, {"system", &c.system},
-      {"agent_name", &c.agent_name}, {"buyer_name", &c.buyer_name}};
+      {"time", &c.time},
+      {"role", &c.role},
+      {"name", &c.name},
+      {"text", &c.text},
+      {"conversation", &c.conversation},
+      {"buyer", &c.buyer},
+      {"agent", &c.agent},
+      {"system", &c.system},
+      {"agent_name", &c.agent_name},
+      {"buyer_name", &c.buyer_name}};
   for (auto it = v.begin(); it != v.end(); ++it) {
     std::vector<std::string>* list = nullptr;
     for (const auto& f : fields)
       if (it.key() == f.first) list = f.second;
     if (!list) {
       errors.push_back({"pack.E103", file, pointer + "/" + it.key(), 0, 0,
-                        "unknown field; transcript_columns has time, role, name, agent_name, buyer_name, text, conversation, buyer, agent, system"});
+                        "unknown field; transcript_columns has time, role, name, agent_name, "
+                        "buyer_name, text, conversation, buyer, agent, system"});
       continue;
     }
     bool ok = it->is_array();
     if (ok)
       for (const auto& w : *it) ok = ok && w.is_string() && !w.get<std::string>().empty();
     if (!ok) {
-      errors.push_back({"pack.E202", file, pointer + "/" + it.key(), 0, 0, "must be a list of non-empty strings"});
+      errors.push_back({"pack.E202", file, pointer + "/" + it.key(), 0, 0,
+                        "must be a list of non-empty strings"});
       continue;
     }
     for (const auto& w : *it) list->push_back(w.get<std::string>());
@@ -54,7 +65,8 @@ const TranscriptColumns& TranscriptColumns::builtin() {
     if (doc.is_object() && doc.contains("settings") && doc["settings"].is_object() &&
         doc["settings"].contains("transcript_columns")) {
       std::vector<Error> ignored;  // the built-in pack is checked by the tests
-      from_json(doc["settings"]["transcript_columns"], "common", "/settings/transcript_columns", c, ignored);
+      from_json(doc["settings"]["transcript_columns"], "common", "/settings/transcript_columns", c,
+                ignored);
     }
     return c;
   }();
@@ -63,24 +75,36 @@ const TranscriptColumns& TranscriptColumns::builtin() {
 
 const char* layout_name(Layout l) {
   switch (l) {
-    case Layout::kTimedLines: return "timed_lines";
-    case Layout::kHeading: return "heading_then_text";
-    case Layout::kUntimed: return "untimed_lines";
-    case Layout::kCsv: return "csv";
-    case Layout::kTsv: return "tsv";
-    case Layout::kJson: return "json";
+    case Layout::kTimedLines:
+      return "timed_lines";
+    case Layout::kHeading:
+      return "heading_then_text";
+    case Layout::kUntimed:
+      return "untimed_lines";
+    case Layout::kCsv:
+      return "csv";
+    case Layout::kTsv:
+      return "tsv";
+    case Layout::kJson:
+      return "json";
   }
   return "timed_lines";
 }
 
 const char* layout_label(Layout l) {
   switch (l) {
-    case Layout::kTimedLines: return "每行「[时间] 名字: 消息」";
-    case Layout::kHeading: return "一行「名字 时间」，下一行起是消息";
-    case Layout::kUntimed: return "没有时间的「名字: 消息」行";
-    case Layout::kCsv: return "CSV 表格 (逗号分隔，带表头)";
-    case Layout::kTsv: return "TSV 表格 (制表符分隔，带表头)";
-    case Layout::kJson: return "JSON";
+    case Layout::kTimedLines:
+      return "每行「[时间] 名字: 消息」";
+    case Layout::kHeading:
+      return "一行「名字 时间」，下一行起是消息";
+    case Layout::kUntimed:
+      return "没有时间的「名字: 消息」行";
+    case Layout::kCsv:
+      return "CSV 表格 (逗号分隔，带表头)";
+    case Layout::kTsv:
+      return "TSV 表格 (制表符分隔，带表头)";
+    case Layout::kJson:
+      return "JSON";
   }
   return "";
 }

@@ -13,7 +13,8 @@ std::vector<std::string> split_names(const std::string& list) {
     cur.clear();
   };
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (list[i] == ',') flush();
+    if (list[i] == ',')
+      flush();
     else if (list.compare(i, 3, "，") == 0) {
       flush();
       i += 2;
@@ -35,19 +36,27 @@ bool in(std::string_view name, const std::vector<std::string>& list) {
 
 const char* speaker_name(Speaker s) {
   switch (s) {
-    case Speaker::kBuyer: return "buyer";
-    case Speaker::kAgent: return "agent";
-    case Speaker::kSystem: return "system";
-    default: return "unknown";
+    case Speaker::kBuyer:
+      return "buyer";
+    case Speaker::kAgent:
+      return "agent";
+    case Speaker::kSystem:
+      return "system";
+    default:
+      return "unknown";
   }
 }
 
 const char* speaker_label(Speaker s) {
   switch (s) {
-    case Speaker::kBuyer: return "买家";
-    case Speaker::kAgent: return "客服";
-    case Speaker::kSystem: return "系统";
-    default: return "?";
+    case Speaker::kBuyer:
+      return "买家";
+    case Speaker::kAgent:
+      return "客服";
+    case Speaker::kSystem:
+      return "系统";
+    default:
+      return "?";
   }
 }
 
@@ -56,9 +65,10 @@ RoleHints RoleHints::from(const std::string& agent, const std::string& buyer) {
 }
 
 bool is_generic_name(std::string_view n) {
-  static const std::string_view kGeneric[] = {"买家", "顾客", "客户", "用户", "消费者", "G", "Q", "buyer",
-                                              "Buyer", "客服", "K", "agent", "Agent", "卖家", "商家",
-                                              "店家", "掌柜", "系统", "[系统]", "【系统】", "system", "System"};
+  static const std::string_view kGeneric[] = {
+      "买家",  "顾客", "客户",   "用户",     "消费者", "G",     "Q",    "buyer",
+      "Buyer", "客服", "K",      "agent",    "Agent",  "卖家",  "商家", "店家",
+      "掌柜",  "系统", "[系统]", "【系统】", "system", "System"};
   for (auto g : kGeneric)
     if (n == g) return true;
   return false;
@@ -67,9 +77,12 @@ bool is_generic_name(std::string_view n) {
 Speaker speaker_of_name(std::string_view n, const RoleHints& hints) {
   if (in(n, hints.agents)) return Speaker::kAgent;
   if (in(n, hints.buyers)) return Speaker::kBuyer;
-  static const std::string_view kSystem[] = {"系统", "[系统]", "【系统】", "system", "System", "系统消息"};
-  static const std::string_view kBuyer[] = {"买家", "顾客", "客户", "用户", "消费者", "G", "Q", "buyer", "Buyer"};
-  static const std::string_view kAgent[] = {"客服", "K", "agent", "Agent", "卖家", "商家", "店家", "掌柜"};
+  static const std::string_view kSystem[] = {"系统",   "[系统]", "【系统】",
+                                             "system", "System", "系统消息"};
+  static const std::string_view kBuyer[] = {"买家", "顾客", "客户",  "用户", "消费者",
+                                            "G",    "Q",    "buyer", "Buyer"};
+  static const std::string_view kAgent[] = {"客服", "K",    "agent", "Agent",
+                                            "卖家", "商家", "店家",  "掌柜"};
   for (auto w : kSystem)
     if (n == w) return Speaker::kSystem;
   for (auto w : kBuyer)
@@ -98,8 +111,9 @@ std::vector<Error> Notes::finish() const {
   for (const auto& [code, count] : counts_)
     if (count > kPerCode)
       out.push_back({code, "transcript", "", 0, 0,
-                     "and " + std::to_string(count - kPerCode) + " more like this (only the first " +
-                         std::to_string(kPerCode) + " are listed)"});
+                     "and " + std::to_string(count - kPerCode) +
+                         " more like this (only the first " + std::to_string(kPerCode) +
+                         " are listed)"});
   return out;
 }
 

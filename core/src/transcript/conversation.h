@@ -19,13 +19,13 @@ const char* speaker_name(Speaker s);   // "buyer", "agent", "system"
 const char* speaker_label(Speaker s);  // 买家, 客服, 系统
 
 struct Message {
-  std::size_t index = 0;       // in the whole transcript, 0-based
-  std::size_t line = 0;        // 1-based first line of the message; 0 for JSON input
+  std::size_t index = 0;  // in the whole transcript, 0-based
+  std::size_t line = 0;   // 1-based first line of the message; 0 for JSON input
   bool has_time = false;
-  ClockTime clock;             // as written (Beijing)
-  std::int64_t time = 0;       // seconds on one axis for the whole file, when has_time
+  ClockTime clock;        // as written (Beijing)
+  std::int64_t time = 0;  // seconds on one axis for the whole file, when has_time
   Speaker speaker = Speaker::kUnknown;
-  std::string_view name;       // as written: 买家, K, 松鼠铺子旗舰店:小萌
+  std::string_view name;  // as written: 买家, K, 松鼠铺子旗舰店:小萌
   std::string_view text;
 };
 
@@ -34,10 +34,10 @@ struct Message {
 inline constexpr std::size_t kMaxMessagesPerConversation = 20000;
 
 struct Conversation {
-  std::size_t index = 0;       // 0-based
+  std::size_t index = 0;  // 0-based
   std::vector<Message> messages;
   std::deque<std::string> storage;  // owns texts that are not views into the input
-  std::string_view buyer;      // the buyer's name when one was named
+  std::string_view buyer;           // the buyer's name when one was named
   bool roles_guessed = false;
 
   bool timed() const {
@@ -78,7 +78,8 @@ class TimeAxis {
  public:
   void reset() { have_last_ = false; }
   // `where` names the message for the note: a line number (line > 0) or a JSON pointer.
-  void place(const ClockTime& clock, Message& m, int line, const std::string& pointer, Notes& notes);
+  void place(const ClockTime& clock, Message& m, int line, const std::string& pointer,
+             Notes& notes);
 
  private:
   std::int64_t day_ = 0, last_time_ = 0;

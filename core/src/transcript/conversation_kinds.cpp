@@ -30,23 +30,38 @@ constexpr int kDay = 86400;
 
 const std::vector<KindSpec>& kinds() {
   static const std::vector<KindSpec> k = {
-      {"greeting", ConversationKind::kGreeting,
-       {{"terms", FieldType::kTerms, true, 0, 0}, {"within_chars", FieldType::kCount, false, 1, 500}}},
-      {"closing", ConversationKind::kClosing,
-       {{"terms", FieldType::kTerms, true, 0, 0}, {"within_chars", FieldType::kCount, false, 1, 500}}},
-      {"response_time", ConversationKind::kResponseTime,
-       {{"after", FieldType::kSeconds, true, 1, kDay}, {"until", FieldType::kSeconds, false, 1, kDay}}},
-      {"followup", ConversationKind::kFollowup,
-       {{"within", FieldType::kSeconds, true, 1, kDay}, {"closed_by", FieldType::kTerms, false, 0, 0},
+      {"greeting",
+       ConversationKind::kGreeting,
+       {{"terms", FieldType::kTerms, true, 0, 0},
+        {"within_chars", FieldType::kCount, false, 1, 500}}},
+      {"closing",
+       ConversationKind::kClosing,
+       {{"terms", FieldType::kTerms, true, 0, 0},
+        {"within_chars", FieldType::kCount, false, 1, 500}}},
+      {"response_time",
+       ConversationKind::kResponseTime,
+       {{"after", FieldType::kSeconds, true, 1, kDay},
+        {"until", FieldType::kSeconds, false, 1, kDay}}},
+      {"followup",
+       ConversationKind::kFollowup,
+       {{"within", FieldType::kSeconds, true, 1, kDay},
+        {"closed_by", FieldType::kTerms, false, 0, 0},
         {"again_after", FieldType::kSeconds, false, 1, kDay}}},
-      {"order_verify", ConversationKind::kOrderVerify,
-       {{"events", FieldType::kTerms, true, 0, 0}, {"terms", FieldType::kTerms, true, 0, 0},
+      {"order_verify",
+       ConversationKind::kOrderVerify,
+       {{"events", FieldType::kTerms, true, 0, 0},
+        {"terms", FieldType::kTerms, true, 0, 0},
         {"within", FieldType::kSeconds, true, 1, kDay}}},
-      {"refund_handle", ConversationKind::kRefundHandle,
-       {{"triggers", FieldType::kTerms, true, 0, 0}, {"events", FieldType::kTerms, false, 0, 0},
-        {"terms", FieldType::kTerms, true, 0, 0}, {"within", FieldType::kSeconds, true, 1, kDay}}},
-      {"repeat", ConversationKind::kRepeat,
-       {{"min_chars", FieldType::kCount, true, 1, 2000}, {"min_count", FieldType::kCount, true, 2, 100}}},
+      {"refund_handle",
+       ConversationKind::kRefundHandle,
+       {{"triggers", FieldType::kTerms, true, 0, 0},
+        {"events", FieldType::kTerms, false, 0, 0},
+        {"terms", FieldType::kTerms, true, 0, 0},
+        {"within", FieldType::kSeconds, true, 1, kDay}}},
+      {"repeat",
+       ConversationKind::kRepeat,
+       {{"min_chars", FieldType::kCount, true, 1, 2000},
+        {"min_count", FieldType::kCount, true, 2, 100}}},
   };
   return k;
 }
@@ -59,9 +74,10 @@ const KindSpec* find_kind(std::string_view name) {
 
 // Fields every rule has (read by read_rule_meta); anything else must be the kind's own.
 bool is_common_field(const std::string& f) {
-  static const char* const kCommon[] = {"id", "kind", "category", "severity", "title", "title_en",
-                                        "message", "message_en", "penalty", "source", "follows",
-                                        "suggestion", "examples", "clause", "authority", "model"};
+  static const char* const kCommon[] = {"id",       "kind",     "category",  "severity",
+                                        "title",    "title_en", "message",   "message_en",
+                                        "penalty",  "source",   "follows",   "suggestion",
+                                        "examples", "clause",   "authority", "model"};
   for (const char* c : kCommon)
     if (f == c) return true;
   return false;
@@ -79,7 +95,9 @@ bool read_field(const nlohmann::json& rule, const FieldSpec& f, const std::strin
                 std::vector<std::u32string>* out_terms, std::int64_t* out_int) {
   const std::string p = pointer + "/" + f.name;
   if (!rule.contains(f.name)) {
-    if (f.required) errors.push_back({"pack.E102", file, pointer, 0, 0, std::string("missing required field \"") + f.name + "\""});
+    if (f.required)
+      errors.push_back({"pack.E102", file, pointer, 0, 0,
+                        std::string("missing required field \"") + f.name + "\""});
     return !f.required;
   }
   const auto& v = rule[f.name];
@@ -96,7 +114,8 @@ bool read_field(const nlohmann::json& rule, const FieldSpec& f, const std::strin
         ok = false;
         continue;
       }
-      if (v[i].get_ref<const std::string&>().rfind("@", 0) == 0) continue;  // a lexicon: see check_rule
+      if (v[i].get_ref<const std::string&>().rfind("@", 0) == 0)
+        continue;  // a lexicon: see check_rule
       const std::u32string chars = decode_utf8(v[i].get<std::string>()).chars;
       if (chars.size() > Limits::kMaxTermChars) {
         errors.push_back({"pack.E202", file, tp, 0, 0,
@@ -116,9 +135,10 @@ bool read_field(const nlohmann::json& rule, const FieldSpec& f, const std::strin
   }
   if (!v.is_number_integer() || v.get<long long>() < f.min || v.get<long long>() > f.max) {
     errors.push_back({"pack.E202", file, p, 0, 0,
-                      std::string("must be a whole number of ") + (f.type == FieldType::kSeconds ? "seconds" : "") +
-                          (f.type == FieldType::kSeconds ? " " : "") + "from " + std::to_string(f.min) +
-                          " to " + std::to_string(f.max)});
+                      std::string("must be a whole number of ") +
+                          (f.type == FieldType::kSeconds ? "seconds" : "") +
+                          (f.type == FieldType::kSeconds ? " " : "") + "from " +
+                          std::to_string(f.min) + " to " + std::to_string(f.max)});
     return false;
   }
   if (out_int) *out_int = v.get<long long>();
@@ -138,8 +158,9 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
     bool own = false;
     for (const auto& f : k->fields) own |= it.key() == f.name;
     if (!own)
-      errors.push_back({"pack.E103", file, pointer + "/" + it.key(), 0, 0,
-                        "unknown field for kind \"" + std::string(k->name) + "\"; it has " + field_list(*k)});
+      errors.push_back(
+          {"pack.E103", file, pointer + "/" + it.key(), 0, 0,
+           "unknown field for kind \"" + std::string(k->name) + "\"; it has " + field_list(*k)});
   }
   ConversationRule scratch;
   ConversationRule& r = out ? *out : scratch;
@@ -148,18 +169,29 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
     std::vector<std::u32string>* terms = nullptr;
     std::int64_t value = 0;
     const std::string name = f.name;
-    if (name == "terms") terms = &r.terms;
-    else if (name == "events") terms = &r.events;
-    else if (name == "triggers") terms = &r.triggers;
-    else if (name == "closed_by") terms = &r.closed_by;
+    if (name == "terms")
+      terms = &r.terms;
+    else if (name == "events")
+      terms = &r.events;
+    else if (name == "triggers")
+      terms = &r.triggers;
+    else if (name == "closed_by")
+      terms = &r.closed_by;
     if (!read_field(rule, f, file, pointer, errors, terms, &value)) continue;
-    if (name == "after") r.after = value;
-    else if (name == "until") r.until = value;
-    else if (name == "within") r.within = value;
-    else if (name == "again_after") r.again_after = value;
-    else if (name == "within_chars") r.within_chars = static_cast<int>(value);
-    else if (name == "min_chars") r.min_chars = static_cast<int>(value);
-    else if (name == "min_count") r.min_count = static_cast<int>(value);
+    if (name == "after")
+      r.after = value;
+    else if (name == "until")
+      r.until = value;
+    else if (name == "within")
+      r.within = value;
+    else if (name == "again_after")
+      r.again_after = value;
+    else if (name == "within_chars")
+      r.within_chars = static_cast<int>(value);
+    else if (name == "min_chars")
+      r.min_chars = static_cast<int>(value);
+    else if (name == "min_count")
+      r.min_count = static_cast<int>(value);
   }
   // Term lists through the reply engine (docs/rule-language.md): every reading counts unless
   // the rule says `readings`.
@@ -175,8 +207,9 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
         for (std::size_t i = 0; i < rs.size(); ++i) {
           Reading reading;
           if (!rs[i].is_string() || !parse_reading(rs[i].get<std::string>(), reading))
-            errors.push_back({"pack.E214", file, pointer + "/readings/" + std::to_string(i), 0, 0,
-                              "未知读法 " + rs[i].dump() + "；可选：asserted、negated、prohibited、hedged"});
+            errors.push_back(
+                {"pack.E214", file, pointer + "/readings/" + std::to_string(i), 0, 0,
+                 "未知读法 " + rs[i].dump() + "；可选：asserted、negated、prohibited、hedged"});
           else
             spec.readings |= reading_bit(reading);
         }
@@ -185,10 +218,13 @@ bool check_rule(const nlohmann::json& rule, const std::string& file, const std::
     TermEnv no_lexicons;
     const TermEnv& e = env ? *env : no_lexicons;
     const std::pair<const char*, std::shared_ptr<const TermMatcher>*> lists[] = {
-        {"terms", &r.match_terms}, {"events", &r.match_events},
-        {"triggers", &r.match_triggers}, {"closed_by", &r.match_closed_by}};
+        {"terms", &r.match_terms},
+        {"events", &r.match_events},
+        {"triggers", &r.match_triggers},
+        {"closed_by", &r.match_closed_by}};
     for (const auto& [name, slot] : lists)
-      if (rule.contains(name) && rule[name].is_array() && !rule[name].empty() && errors.size() == before)
+      if (rule.contains(name) && rule[name].is_array() && !rule[name].empty() &&
+          errors.size() == before)
         *slot = TermMatcher::compile(rule[name], e, spec, file, pointer + "/" + name, errors);
   }
   if (r.until != 0 && r.until <= r.after)

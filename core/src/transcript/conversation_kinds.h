@@ -5,11 +5,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "rules/rule_meta.h"
@@ -28,7 +27,15 @@ void validate_conversation_rule(const nlohmann::json& rule, const std::string& f
                                 const std::string& pointer, std::vector<Error>& errors,
                                 const TermEnv* env = nullptr);
 
-enum class ConversationKind { kGreeting, kClosing, kResponseTime, kFollowup, kOrderVerify, kRefundHandle, kRepeat };
+enum class ConversationKind {
+  kGreeting,
+  kClosing,
+  kResponseTime,
+  kFollowup,
+  kOrderVerify,
+  kRefundHandle,
+  kRepeat
+};
 
 // A validated conversation rule, terms normalized the way message texts are.
 struct ConversationRule {

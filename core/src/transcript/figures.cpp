@@ -48,20 +48,23 @@ std::int64_t mean(std::int64_t sum, std::size_t n) {
 
 constexpr std::int64_t Figures::kWithin[3];
 
-bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out, std::vector<Error>& errors) {
+bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out,
+                              std::vector<Error>& errors) {
   const std::size_t before = errors.size();
   const auto items = packs.objects("settings");
   if (const SectionItem* it = last_setting(items, "service_hours")) {
     const auto& v = (*it->value)["service_hours"];
     const std::string s = v.is_string() ? v.get<std::string>() : "";
     ServiceHours h;
-    if (s.size() == 11 && s[5] == '-' && parse_hhmm(s, 0, h.start) && parse_hhmm(s, 6, h.end) && h.start < h.end) {
+    if (s.size() == 11 && s[5] == '-' && parse_hhmm(s, 0, h.start) && parse_hhmm(s, 6, h.end) &&
+        h.start < h.end) {
       h.set = true;
       h.text = s;
       out.hours = h;
     } else {
-      errors.push_back({"pack.E202", it->pack->file, it->pointer + "/service_hours", 0, 0,
-                        "must be \"HH:MM-HH:MM\" with the start before the end, e.g. \"08:00-23:00\""});
+      errors.push_back(
+          {"pack.E202", it->pack->file, it->pointer + "/service_hours", 0, 0,
+           "must be \"HH:MM-HH:MM\" with the start before the end, e.g. \"08:00-23:00\""});
     }
   }
   if (const SectionItem* it = last_setting(items, "transcript_columns"))
@@ -75,31 +78,42 @@ bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out, std
     };
     ReplyBar bar;
     if (!v.is_object()) {
-      bad("", "must be an object {\"title\", \"within_seconds\", \"min_percent\", \"counts\", \"source\"}");
+      bad("",
+          "must be an object {\"title\", \"within_seconds\", \"min_percent\", \"counts\", "
+          "\"source\"}");
     } else {
       for (auto f = v.begin(); f != v.end(); ++f)
         if (f.key() != "title" && f.key() != "within_seconds" && f.key() != "min_percent" &&
             f.key() != "counts" && f.key() != "source")
           errors.push_back({"pack.E103", it->pack->file, p + "/" + f.key(), 0, 0,
-                            "unknown field; a reply_rate_bar has title, within_seconds, min_percent, counts, source"});
-      if (!v.contains("title") || !v["title"].is_string()) bad("/title", "must be a string");
-      else bar.title = v["title"].get<std::string>();
-      if (!v.contains("source") || !v["source"].is_string()) bad("/source", "must be a string");
-      else bar.source = v["source"].get<std::string>();
+                            "unknown field; a reply_rate_bar has title, within_seconds, "
+                            "min_percent, counts, source"});
+      if (!v.contains("title") || !v["title"].is_string())
+        bad("/title", "must be a string");
+      else
+        bar.title = v["title"].get<std::string>();
+      if (!v.contains("source") || !v["source"].is_string())
+        bad("/source", "must be a string");
+      else
+        bar.source = v["source"].get<std::string>();
       if (!v.contains("within_seconds") || !v["within_seconds"].is_number_integer() ||
           v["within_seconds"].get<long long>() < 1 || v["within_seconds"].get<long long>() > 86400)
         bad("/within_seconds", "must be a whole number of seconds from 1 to 86400");
-      else bar.within = v["within_seconds"].get<long long>();
+      else
+        bar.within = v["within_seconds"].get<long long>();
       if (v.contains("min_percent")) {
-        if (!v["min_percent"].is_number() || v["min_percent"].get<double>() < 0 || v["min_percent"].get<double>() > 100)
+        if (!v["min_percent"].is_number() || v["min_percent"].get<double>() < 0 ||
+            v["min_percent"].get<double>() > 100)
           bad("/min_percent", "must be a number from 0 to 100");
-        else bar.min_percent = v["min_percent"].get<double>();
+        else
+          bar.min_percent = v["min_percent"].get<double>();
       }
       if (v.contains("counts")) {
         const auto& c = v["counts"];
         if (!c.is_string() || (c != "messages" && c != "first" && c != "conversations"))
           bad("/counts", "must be \"messages\", \"first\" or \"conversations\"");
-        else bar.counts = c.get<std::string>();
+        else
+          bar.counts = c.get<std::string>();
       }
       bar.set = true;
       out.bar = bar;
@@ -217,24 +231,28 @@ void Figures::add(const Figures& o) {
 nlohmann::ordered_json Figures::to_json(const TranscriptSettings& s) const {
   nlohmann::ordered_json j;
   j["timed"] = timed;
-  j["service_hours"] = s.hours.set ? nlohmann::ordered_json(s.hours.text) : nlohmann::ordered_json(nullptr);
+  j["service_hours"] =
+      s.hours.set ? nlohmann::ordered_json(s.hours.text) : nlohmann::ordered_json(nullptr);
   j["buyer_messages"] = buyer_messages;
   j["answered"] = answered;
   j["unanswered_rounds"] = unanswered_rounds;
   j["first_response_seconds"] = seconds_or_null(first_count > 0, mean(first_sum, first_count));
   j["average_response_seconds"] = seconds_or_null(rounds > 0, mean(round_wait_sum, rounds));
   j["longest_wait_seconds"] = seconds_or_null(has_longest, longest);
-  j["longest_wait_message_index"] = has_longest ? nlohmann::ordered_json(longest_message) : nlohmann::ordered_json(nullptr);
+  j["longest_wait_message_index"] =
+      has_longest ? nlohmann::ordered_json(longest_message) : nlohmann::ordered_json(nullptr);
   nlohmann::ordered_json w;
   for (int k = 0; k < 3; ++k)
-    w[std::to_string(kWithin[k])] = {{"count", within[k]}, {"percent", percent(within[k], buyer_messages)}};
+    w[std::to_string(kWithin[k])] = {{"count", within[k]},
+                                     {"percent", percent(within[k], buyer_messages)}};
   j["answered_within"] = w;
   if (s.bar.set) {
     nlohmann::ordered_json b;
     b["title"] = s.bar.title;
     b["within_seconds"] = s.bar.within;
     b["counts"] = s.bar.counts;
-    b["min_percent"] = s.bar.min_percent < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.bar.min_percent);
+    b["min_percent"] = s.bar.min_percent < 0 ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(s.bar.min_percent);
     b["count"] = bar_hits;
     b["total"] = bar_total;
     b["percent"] = percent(bar_hits, bar_total);
@@ -248,23 +266,27 @@ nlohmann::ordered_json Figures::to_json(const TranscriptSettings& s) const {
 }
 
 std::string Figures::to_text(const TranscriptSettings& s, const std::string& indent) const {
-  if (!timed) return indent + "没有时间，响应时间规则与数据跳过 (no times: response figures skipped)\n";
+  if (!timed)
+    return indent + "没有时间，响应时间规则与数据跳过 (no times: response figures skipped)\n";
   auto dur = [](bool has, std::int64_t v) { return has ? format_duration(v) : std::string("—"); };
-  std::string out = indent + "首响 " + dur(first_count > 0, mean(first_sum, first_count)) + "  平响 " +
-                    dur(rounds > 0, mean(round_wait_sum, rounds)) + "  最长等待 " + dur(has_longest, longest);
+  std::string out = indent + "首响 " + dur(first_count > 0, mean(first_sum, first_count)) +
+                    "  平响 " + dur(rounds > 0, mean(round_wait_sum, rounds)) + "  最长等待 " +
+                    dur(has_longest, longest);
   if (has_longest) out += " (#" + std::to_string(longest_message + 1) + ")";
   if (unanswered_rounds > 0) out += "  未回复 " + std::to_string(unanswered_rounds) + " 轮";
   out += "\n" + indent + "买家消息 " + std::to_string(buyer_messages) + " 条";
   out += s.hours.set ? " (服务时间 " + s.hours.text + " 内)" : " (全天)";
   out += ": 1分钟内回复 " + percent_text(within[0], buyer_messages) + "  3分钟内 " +
-         percent_text(within[1], buyer_messages) + "  5分钟内 " + percent_text(within[2], buyer_messages) + "\n";
+         percent_text(within[1], buyer_messages) + "  5分钟内 " +
+         percent_text(within[2], buyer_messages) + "\n";
   if (s.bar.set) {
     out += indent + s.bar.title + ": " + percent_text(bar_hits, bar_total) + " (" +
            std::to_string(bar_hits) + "/" + std::to_string(bar_total) + ")";
     if (s.bar.min_percent >= 0 && bar_total > 0) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%g%%", s.bar.min_percent);
-      out += std::string(" 要求 ≥ ") + buf + (100.0 * bar_hits >= s.bar.min_percent * bar_total ? " 达标" : " 未达标");
+      out += std::string(" 要求 ≥ ") + buf +
+             (100.0 * bar_hits >= s.bar.min_percent * bar_total ? " 达标" : " 未达标");
     }
     out += "\n";
   }

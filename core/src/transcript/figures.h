@@ -4,10 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "pack/pack.h"
@@ -17,9 +16,9 @@
 namespace kefu {
 
 struct ServiceHours {
-  bool set = false;      // no pack sets them: every hour counts
+  bool set = false;            // no pack sets them: every hour counts
   int start = 0, end = 86400;  // seconds of the day, [start, end)
-  std::string text;      // "08:00-23:00"
+  std::string text;            // "08:00-23:00"
   bool inside(std::int32_t second) const { return !set || (second >= start && second < end); }
 };
 
@@ -39,11 +38,12 @@ struct TranscriptSettings {
 };
 
 // settings/service_hours ("08:00-23:00") and settings/reply_rate_bar from the loaded packs.
-bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out, std::vector<Error>& errors);
+bool read_transcript_settings(const PackSet& packs, TranscriptSettings& out,
+                              std::vector<Error>& errors);
 
 // How long one timed buyer message waited for the next agent message.
 struct Wait {
-  std::size_t message = 0;   // index in the conversation
+  std::size_t message = 0;  // index in the conversation
   bool answered = false;
   std::int64_t seconds = 0;  // the wait; when unanswered, how long it is known to have waited
   bool round_start = false;  // the first buyer message since the last agent message

@@ -47,10 +47,14 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
   bool string(string_t& v) override {
     if (in_message_field()) {
       const std::string& k = key_;
-      if (k == "text" || k == "content" || k == "msg" || k == "message") text_ = std::move(v), has_text_ = true;
-      else if (k == "time" || k == "timestamp" || k == "created_at" || k == "date") time_ = std::move(v), has_time_ = true;
-      else if (k == "from" || k == "role" || k == "sender" || k == "speaker") from_ = std::move(v);
-      else if (k == "name" || k == "nick" || k == "user") name_ = std::move(v);
+      if (k == "text" || k == "content" || k == "msg" || k == "message")
+        text_ = std::move(v), has_text_ = true;
+      else if (k == "time" || k == "timestamp" || k == "created_at" || k == "date")
+        time_ = std::move(v), has_time_ = true;
+      else if (k == "from" || k == "role" || k == "sender" || k == "speaker")
+        from_ = std::move(v);
+      else if (k == "name" || k == "nick" || k == "user")
+        name_ = std::move(v);
     }
     return value_other();
   }
@@ -58,7 +62,8 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
   bool start_object(std::size_t) override {
     if (too_deep()) return false;
     const std::string ptr = child_pointer();
-    Node node = !stack_.empty() && stack_.back().node == Node::kMessages ? Node::kMessage : Node::kOther;
+    Node node =
+        !stack_.empty() && stack_.back().node == Node::kMessages ? Node::kMessage : Node::kOther;
     stack_.push_back({false, node, ptr});
     if (node == Node::kMessage) begin_message();
     return true;
@@ -99,14 +104,16 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     int line, column;
     line_column(input_, position > 0 ? position - 1 : 0, line, column);
     std::string what = ex.what();
     // nlohmann's text starts with its own id; the sentence after it is what users need.
     std::size_t colon = what.find("] ");
     if (colon != std::string::npos) what = what.substr(colon + 2);
-    errors_.push_back({"transcript.E310", "transcript", "", line, column, "not valid JSON: " + what});
+    errors_.push_back(
+        {"transcript.E310", "transcript", "", line, column, "not valid JSON: " + what});
     return false;
   }
 
@@ -155,7 +162,8 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
   void end_message() {
     const std::string& ptr = stack_.back().pointer;
     if (!has_text_) {
-      notes_.add({"transcript.E311", "transcript", ptr, 0, 0, "a message needs a \"text\" string; left out"});
+      notes_.add({"transcript.E311", "transcript", ptr, 0, 0,
+                  "a message needs a \"text\" string; left out"});
       return;
     }
     Message m;
@@ -167,10 +175,14 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
       m.name = conv_.storage.back();
     }
     Speaker s = Speaker::kUnknown;
-    if (from_ == "buyer") s = Speaker::kBuyer;
-    else if (from_ == "agent") s = Speaker::kAgent;
-    else if (from_ == "system") s = Speaker::kSystem;
-    else if (!from_.empty()) s = speaker_of_name(from_, hints_);
+    if (from_ == "buyer")
+      s = Speaker::kBuyer;
+    else if (from_ == "agent")
+      s = Speaker::kAgent;
+    else if (from_ == "system")
+      s = Speaker::kSystem;
+    else if (!from_.empty())
+      s = speaker_of_name(from_, hints_);
     if (!m.name.empty()) {  // --agent / --buyer settle a named speaker whatever "from" says
       for (const auto& a : hints_.agents) s = a == m.name ? Speaker::kAgent : s;
       for (const auto& b : hints_.buyers) s = b == m.name ? Speaker::kBuyer : s;
@@ -256,13 +268,17 @@ class JsonReader : public nlohmann::json_sax<nlohmann::json> {
 
 bool looks_like_json(std::string_view input) {
   std::size_t i = input.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  while (i < input.size() && (input[i] == ' ' || input[i] == '\n' || input[i] == '\r' || input[i] == '\t')) ++i;
+  while (i < input.size() &&
+         (input[i] == ' ' || input[i] == '\n' || input[i] == '\r' || input[i] == '\t'))
+    ++i;
   if (i >= input.size()) return false;
   if (input[i] == '{') return true;
   if (input[i] != '[') return false;
   // `[2024-06-18 10:00] 买家: …` is a text line, `[{` or `[]` is JSON.
   ++i;
-  while (i < input.size() && (input[i] == ' ' || input[i] == '\n' || input[i] == '\r' || input[i] == '\t')) ++i;
+  while (i < input.size() &&
+         (input[i] == ' ' || input[i] == '\n' || input[i] == '\r' || input[i] == '\t'))
+    ++i;
   return i < input.size() && (input[i] == '{' || input[i] == ']');
 }
 

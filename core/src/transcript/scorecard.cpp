@@ -8,12 +8,16 @@
 namespace kefu {
 namespace {
 
-bool at(std::string_view s, std::size_t i, std::string_view p) { return s.compare(i, p.size(), p) == 0; }
+bool at(std::string_view s, std::size_t i, std::string_view p) {
+  return s.compare(i, p.size(), p) == 0;
+}
 
 std::string number_text(double v) {
   char buf[32];
-  if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  if (v == static_cast<double>(static_cast<long long>(v)))
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
 
@@ -27,8 +31,12 @@ nlohmann::ordered_json amount_json(double v) {
 
 }  // namespace
 
-const char* authority_name(int a) { return a == kLaw ? "law" : a == kShopCode ? "shop" : "platform"; }
-const char* authority_label(int a) { return a == kLaw ? "法律法规" : a == kShopCode ? "店规" : "平台规则"; }
+const char* authority_name(int a) {
+  return a == kLaw ? "law" : a == kShopCode ? "shop" : "platform";
+}
+const char* authority_label(int a) {
+  return a == kLaw ? "法律法规" : a == kShopCode ? "店规" : "平台规则";
+}
 
 int authority_of(const RuleMeta& rule) {
   // A rule that names its authority is taken at its word; the pack decides for the others.
@@ -36,8 +44,8 @@ int authority_of(const RuleMeta& rule) {
   if (rule.authority == "shop") return kShopCode;
   if (rule.authority == "platform") return kPlatformRule;
   if (rule.pack == "shop") return kShopCode;
-  if (rule.pack == "common" &&
-      (rule.penalty.find("法") != std::string::npos || rule.penalty.find("罚款") != std::string::npos))
+  if (rule.pack == "common" && (rule.penalty.find("法") != std::string::npos ||
+                                rule.penalty.find("罚款") != std::string::npos))
     return kLaw;
   return kPlatformRule;
 }
@@ -56,7 +64,8 @@ PenaltyAmount penalty_amount(std::string_view p) {
     while (j < p.size() && p[j] >= '0' && p[j] <= '9') v = v * 10 + (p[j++] - '0');
     if (j < p.size() && p[j] == '.') {
       double scale = 0.1;
-      for (++j; j < p.size() && p[j] >= '0' && p[j] <= '9'; ++j, scale /= 10) v += (p[j] - '0') * scale;
+      for (++j; j < p.size() && p[j] >= '0' && p[j] <= '9'; ++j, scale /= 10)
+        v += (p[j] - '0') * scale;
     }
     if (fined && at(p, j, "元")) {
       out.yuan = true;
@@ -79,9 +88,12 @@ void PenaltyTotals::add(const RuleMeta& rule) {
 }
 
 void PenaltyTotals::add(int a, const PenaltyAmount& amount) {
-  if (amount.yuan) yuan[a] += amount.value;
-  else if (amount.points) points[a] += amount.value;
-  else ++unquantified[a];
+  if (amount.yuan)
+    yuan[a] += amount.value;
+  else if (amount.points)
+    points[a] += amount.value;
+  else
+    ++unquantified[a];
 }
 
 bool PenaltyTotals::empty() const {
@@ -124,7 +136,8 @@ std::string PenaltyTotals::to_text() const {
   const std::string pts = part("扣分", points, "分");
   if (!pts.empty()) s += (s.empty() ? "" : "；") + pts;
   const std::size_t u = unquantified[0] + unquantified[1] + unquantified[2];
-  if (u > 0) s += (s.empty() ? "" : "；") + std::string("另有 ") + std::to_string(u) + " 处处罚无固定金额";
+  if (u > 0)
+    s += (s.empty() ? "" : "；") + std::string("另有 ") + std::to_string(u) + " 处处罚无固定金额";
   return s.empty() ? "无" : s;
 }
 
@@ -163,13 +176,19 @@ void Scorecard::add(const Conversation& c, const ConversationResult& r, const Re
       if (!has_period_ || msg.time > last_time_) last_ = msg.clock, last_time_ = msg.time;
       has_period_ = true;
     }
-    auto l = std::find_if(local.begin(), local.end(), [&](const Local& x) { return x.name == msg.name; });
-    if (l == local.end()) local.push_back({msg.name, msg.speaker, 1});
-    else ++l->messages, l->speaker = msg.speaker;
+    auto l = std::find_if(local.begin(), local.end(),
+                          [&](const Local& x) { return x.name == msg.name; });
+    if (l == local.end())
+      local.push_back({msg.name, msg.speaker, 1});
+    else
+      ++l->messages, l->speaker = msg.speaker;
     if (msg.speaker != Speaker::kAgent) continue;
-    auto a = std::find_if(in_conv.begin(), in_conv.end(), [&](const auto& p) { return p.first == msg.name; });
-    if (a == in_conv.end()) in_conv.emplace_back(msg.name, 1);
-    else ++a->second;
+    auto a = std::find_if(in_conv.begin(), in_conv.end(),
+                          [&](const auto& p) { return p.first == msg.name; });
+    if (a == in_conv.end())
+      in_conv.emplace_back(msg.name, 1);
+    else
+      ++a->second;
     std::size_t colon = msg.name.find(':');
     if (colon == std::string_view::npos) colon = msg.name.find("：");
     if (colon != std::string_view::npos && colon > 0 && shops_.size() < 20) {
@@ -223,7 +242,9 @@ void Scorecard::add(const Conversation& c, const ConversationResult& r, const Re
     // Read once per rule, not once per finding.
     auto cached = penalty_of_.find(&rule);
     if (cached == penalty_of_.end())
-      cached = penalty_of_.emplace(&rule, std::make_pair(authority_of(rule), penalty_amount(rule.penalty))).first;
+      cached = penalty_of_
+                   .emplace(&rule, std::make_pair(authority_of(rule), penalty_amount(rule.penalty)))
+                   .first;
     card_a.penalties.add(cached->second.first, cached->second.second);
     penalties_.add(cached->second.first, cached->second.second);
   }
@@ -258,7 +279,9 @@ nlohmann::ordered_json Scorecard::speakers_json() const {
   });
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < order.size() && k < kMaxSpeakers; ++k)
-    out.push_back({{"name", order[k]->name}, {"from", speaker_name(order[k]->speaker)}, {"messages", order[k]->messages}});
+    out.push_back({{"name", order[k]->name},
+                   {"from", speaker_name(order[k]->speaker)},
+                   {"messages", order[k]->messages}});
   return out;
 }
 
@@ -278,8 +301,8 @@ std::string Scorecard::agents_text(const TranscriptSettings& s) const {
   if (agents_.empty()) return "";
   std::string out = "客服评分表 (agents):\n";
   for (const auto& a : agents_) {
-    out += "  " + a.name + ": " + std::to_string(a.conversations) + " 段会话, " + std::to_string(a.messages) +
-           " 条消息, " + std::to_string(a.findings) + " 处问题";
+    out += "  " + a.name + ": " + std::to_string(a.conversations) + " 段会话, " +
+           std::to_string(a.messages) + " 条消息, " + std::to_string(a.findings) + " 处问题";
     if (!a.by_category.empty()) {
       out += " (";
       bool first = true;
@@ -298,27 +321,40 @@ std::string Scorecard::agents_text(const TranscriptSettings& s) const {
 
 std::string Scorecard::agents_csv() const {
   // After the findings, one blank row and a second table: Excel shows both on one sheet.
-  std::string out = "\r\nagent,conversations,messages,findings,first_response_seconds,average_response_seconds,"
-                    "longest_wait_seconds,answered_within_180_percent,yuan_total,points_total,unquantified,"
-                    "findings_by_category\r\n";
+  std::string out =
+      "\r\nagent,conversations,messages,findings,first_response_seconds,average_response_seconds,"
+      "longest_wait_seconds,answered_within_180_percent,yuan_total,points_total,unquantified,"
+      "findings_by_category\r\n";
   auto seconds = [](bool has, std::int64_t v) { return has ? std::to_string(v) : std::string(); };
   for (const auto& a : agents_) {
     const Figures& f = a.figures;
     std::string name = a.name;
-    if (!name.empty() && (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@')) name = "'" + name;
+    if (!name.empty() && (name[0] == '=' || name[0] == '+' || name[0] == '-' || name[0] == '@'))
+      name = "'" + name;
     std::string quoted = "\"";
     for (char ch : name) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     quoted += "\"";
     std::string cats;
-    for (const auto& [k, v] : a.by_category) cats += (cats.empty() ? "" : "; ") + k + " " + std::to_string(v);
+    for (const auto& [k, v] : a.by_category)
+      cats += (cats.empty() ? "" : "; ") + k + " " + std::to_string(v);
     const nlohmann::ordered_json p = a.penalties.to_json();
     out += quoted + "," + std::to_string(a.conversations) + "," + std::to_string(a.messages) + "," +
            std::to_string(a.findings) + "," +
-           seconds(f.first_count > 0, f.first_count ? (f.first_sum + static_cast<std::int64_t>(f.first_count) / 2) / static_cast<std::int64_t>(f.first_count) : 0) + "," +
-           seconds(f.rounds > 0, f.rounds ? (f.round_wait_sum + static_cast<std::int64_t>(f.rounds) / 2) / static_cast<std::int64_t>(f.rounds) : 0) + "," +
-           seconds(f.has_longest, f.longest) + "," +
-           (f.buyer_messages ? number_text(100.0 * static_cast<double>(f.within[1]) / static_cast<double>(f.buyer_messages)) : std::string()) + "," +
-           number_text(p["yuan"]["total"].get<double>()) + "," + number_text(p["points"]["total"].get<double>()) + "," +
+           seconds(f.first_count > 0,
+                   f.first_count ? (f.first_sum + static_cast<std::int64_t>(f.first_count) / 2) /
+                                       static_cast<std::int64_t>(f.first_count)
+                                 : 0) +
+           "," +
+           seconds(f.rounds > 0,
+                   f.rounds ? (f.round_wait_sum + static_cast<std::int64_t>(f.rounds) / 2) /
+                                  static_cast<std::int64_t>(f.rounds)
+                            : 0) +
+           "," + seconds(f.has_longest, f.longest) + "," +
+           (f.buyer_messages ? number_text(100.0 * static_cast<double>(f.within[1]) /
+                                           static_cast<double>(f.buyer_messages))
+                             : std::string()) +
+           "," + number_text(p["yuan"]["total"].get<double>()) + "," +
+           number_text(p["points"]["total"].get<double>()) + "," +
            std::to_string(p["unquantified"]["total"].get<std::size_t>()) + ",\"" + cats + "\"\r\n";
   }
   return out;

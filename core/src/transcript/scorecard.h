@@ -5,12 +5,11 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "transcript/figures.h"
 #include "transcript/transcript_checker.h"
@@ -21,8 +20,9 @@ enum Authority { kPlatformRule = 0, kLaw = 1, kShopCode = 2 };
 const char* authority_name(int a);   // platform, law, shop
 const char* authority_label(int a);  // 平台规则, 法律法规, 店规
 
-// Who imposes a rule's penalty: the rule's own `authority` field when set; else the shop pack's rules are the shop's code, the common pack's
-// rules that cite a law (广告法第57条, 罚款20万元) are the law's, every platform pack's the platform's.
+// Who imposes a rule's penalty: the rule's own `authority` field when set; else the shop pack's
+// rules are the shop's code, the common pack's rules that cite a law (广告法第57条, 罚款20万元) are
+// the law's, every platform pack's the platform's.
 int authority_of(const RuleMeta& rule);
 
 // The fixed amount a penalty states: 每次扣除20元 → 20 yuan, 扣6分 → 6 points; a range, a
@@ -41,7 +41,8 @@ struct PenaltyTotals {
   void add(const RuleMeta& rule);
   void add(int authority, const PenaltyAmount& amount);
   nlohmann::ordered_json to_json() const;
-  std::string to_text() const;  // "扣款 40元 (店规 40元)；扣分 6分 (平台规则 6分)；另有 2 处处罚无固定金额"
+  std::string to_text()
+      const;  // "扣款 40元 (店规 40元)；扣分 6分 (平台规则 6分)；另有 2 处处罚无固定金额"
   bool empty() const;
 };
 
@@ -55,8 +56,8 @@ struct AgentCard {
 
 class Scorecard {
  public:
-  static constexpr std::size_t kMaxAgents = 500;     // more names than this: the rest are pooled
-  static constexpr std::size_t kMaxSpeakers = 200;   // listed for the user to settle roles
+  static constexpr std::size_t kMaxAgents = 500;    // more names than this: the rest are pooled
+  static constexpr std::size_t kMaxSpeakers = 200;  // listed for the user to settle roles
 
   void add(const Conversation& c, const ConversationResult& r, const ReplyBar& bar);
 

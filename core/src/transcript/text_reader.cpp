@@ -61,8 +61,8 @@ bool starts_with(std::string_view s, std::string_view p) { return s.rfind(p, 0) 
 
 // === 会话 2 ===, ----, ### 买家 tb_123, 会话 3, Conversation 2
 bool is_header(std::string_view line) {
-  static const std::string_view kMarks[] = {"===", "---", "***", "###", "##", "# ", "———", "———",
-                                            "＝＝", "【会话", "【对话"};
+  static const std::string_view kMarks[] = {"===", "---", "***",  "###",    "##",    "# ",
+                                            "———", "———", "＝＝", "【会话", "【对话"};
   for (auto m : kMarks)
     if (starts_with(line, m)) return true;
   for (std::string_view word : {"会话", "对话", "Conversation", "conversation"}) {
@@ -78,8 +78,8 @@ enum class LineKind { kMessage, kInvalid, kText };
 struct ParsedLine {
   LineKind kind = LineKind::kText;
   bool has_time = false;
-  bool heading = false;                // name and time only: the message is on the lines below
-  Speaker given = Speaker::kUnknown;   // a spreadsheet's role column said so
+  bool heading = false;               // name and time only: the message is on the lines below
+  Speaker given = Speaker::kUnknown;  // a spreadsheet's role column said so
   Layout layout = Layout::kTimedLines;
   ClockTime clock;
   std::string_view name, text;
@@ -92,7 +92,11 @@ struct ParsedLine {
 bool printable_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c >> 4) == 0xE ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    const std::size_t n = c < 0x80                 ? 1
+                          : c >= 0xC2 && c <= 0xDF ? 2
+                          : (c >> 4) == 0xE        ? 3
+                          : c >= 0xF0 && c <= 0xF4 ? 4
+                                                   : 0;
     if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -109,7 +113,8 @@ bool printable_utf8(std::string_view s) {
 
 bool plausible_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameBytes || !printable_utf8(name)) return false;
-  if (name.find('[') != std::string_view::npos || name.find(']') != std::string_view::npos) return false;
+  if (name.find('[') != std::string_view::npos || name.find(']') != std::string_view::npos)
+    return false;
   // Sentence punctuation means a sentence with a colon in it, not a speaker.
   for (std::string_view p : {"，", "。", "？", "！", ",", "?", "!", "、"})
     if (name.find(p) != std::string_view::npos) return false;
@@ -189,10 +194,13 @@ bool parse_heading(std::string_view line, ParsedLine& p) {
     }
     if (close != std::string_view::npos && close < open + 48) {
       const std::string_view name = trim_right(line.substr(0, open));
-      const std::string_view inside = trim_right(trim_left(line.substr(open + open_len, close - open - open_len)));
+      const std::string_view inside =
+          trim_right(trim_left(line.substr(open + open_len, close - open - open_len)));
       std::string_view after = trim_left(line.substr(close + close_len));
-      if (std::size_t c = colon_at(after, 0)) after = trim_left(after.substr(c));
-      else if (!after.empty()) return false;
+      if (std::size_t c = colon_at(after, 0))
+        after = trim_left(after.substr(c));
+      else if (!after.empty())
+        return false;
       if (!has_space(name) && plausible_name(name) && stamp(inside, p.clock)) {
         p.has_time = true;
         p.name = name;
@@ -272,8 +280,10 @@ ParsedLine parse_line(std::string_view line, bool prefer_heading) {
     p.layout = Layout::kHeading;
   } else if (split_name(rest, p.name, p.text)) {
     p.kind = LineKind::kMessage;
-    if (!p.has_time) p.layout = Layout::kUntimed;
-    else if (p.text.empty() && (p.clock.has_date || std::count(line.begin(), line.end(), ':') >= 3)) {
+    if (!p.has_time)
+      p.layout = Layout::kUntimed;
+    else if (p.text.empty() &&
+             (p.clock.has_date || std::count(line.begin(), line.end(), ':') >= 3)) {
       p.heading = true;  // `2024-06-18 10:00:01 tb_lily:` with the message below
       p.layout = Layout::kHeading;
     }
@@ -346,13 +356,17 @@ void split_cells(char* p, std::size_t n, char delim, std::vector<std::string_vie
 // The header row of a spreadsheet export: which column holds what.
 struct CsvLayout {
   char delim = 0;  // 0: not a spreadsheet
-  int time = -1, role = -1, name = -1, text = -1, conversation = -1, agent_name = -1, buyer_name = -1;
+  int time = -1, role = -1, name = -1, text = -1, conversation = -1, agent_name = -1,
+      buyer_name = -1;
 };
 
-CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& columns, std::string& recognised) {
+CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& columns,
+                          std::string& recognised) {
   CsvLayout out;
   if (columns.empty()) return out;
-  const char delim = line.find('\t') != std::string_view::npos ? '\t' : line.find(',') != std::string_view::npos ? ',' : 0;
+  const char delim = line.find('\t') != std::string_view::npos  ? '\t'
+                     : line.find(',') != std::string_view::npos ? ','
+                                                                : 0;
   if (delim == 0) return out;
   std::string copy(line);
   std::vector<std::string_view> cells;
@@ -360,14 +374,14 @@ CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& column
   std::string names;
   for (std::size_t k = 0; k < cells.size(); ++k) {
     const std::string_view c = trim_right(trim_left(cells[k]));
-    int* slot = listed(c, columns.time) ? &out.time
-                : listed(c, columns.role) ? &out.role
-                : listed(c, columns.name) ? &out.name
-                : listed(c, columns.agent_name) ? &out.agent_name
-                : listed(c, columns.buyer_name) ? &out.buyer_name
-                : listed(c, columns.text) ? &out.text
+    int* slot = listed(c, columns.time)           ? &out.time
+                : listed(c, columns.role)         ? &out.role
+                : listed(c, columns.name)         ? &out.name
+                : listed(c, columns.agent_name)   ? &out.agent_name
+                : listed(c, columns.buyer_name)   ? &out.buyer_name
+                : listed(c, columns.text)         ? &out.text
                 : listed(c, columns.conversation) ? &out.conversation
-                                           : nullptr;
+                                                  : nullptr;
     if (!slot || *slot >= 0) continue;  // the first column of a kind is the one read
     *slot = static_cast<int>(k);
     names += (names.empty() ? "" : ", ") + std::string(c);
@@ -383,7 +397,8 @@ CsvLayout read_csv_header(std::string_view line, const TranscriptColumns& column
 
 class TextReader {
  public:
-  TextReader(const RoleHints& hints, ConversationSink& sink, Notes& notes, const TranscriptColumns& columns)
+  TextReader(const RoleHints& hints, ConversationSink& sink, Notes& notes,
+             const TranscriptColumns& columns)
       : hints_(hints), sink_(sink), notes_(notes), columns_(columns) {}
 
   // Reads every complete line of `piece` (after what was left of the line before). Only the
@@ -415,7 +430,8 @@ class TextReader {
     if (in_record_) {
       in_record_ = false;
       notes_.add({"transcript.E301", "transcript", "", static_cast<int>(record_line_), 0,
-                  "这一行开始的引号到文件结尾都没有闭合；其后的内容都算作这一格 (a quote opened here is never closed)"});
+                  "这一行开始的引号到文件结尾都没有闭合；其后的内容都算作这一格 (a quote opened "
+                  "here is never closed)"});
       csv_record(record_, record_line_);
     }
     flush();
@@ -475,7 +491,8 @@ class TextReader {
     }
     if (csv_.delim) return on_csv_line(raw, line_no);
     ++stats_.lines;
-    if (line_no == 1 && (starts_with(raw, "\xFF\xFE") || starts_with(raw, "\xFE\xFF"))) stats_.utf16 = true;
+    if (line_no == 1 && (starts_with(raw, "\xFF\xFE") || starts_with(raw, "\xFE\xFF")))
+      stats_.utf16 = true;
     // A spreadsheet's header is the first line of the export, or the first after a header line
     // (the page joins several dropped files under `=== file name ===`).
     if (stats_.lines == 1 || after_header_) {
@@ -503,7 +520,8 @@ class TextReader {
     after_header_ = false;
     ParsedLine p = parse_line(line, stats_.by_layout[static_cast<int>(Layout::kHeading)] >
                                         stats_.by_layout[static_cast<int>(Layout::kTimedLines)]);
-    if (p.kind == LineKind::kMessage && !p.has_time && !accepts_untimed(p.name)) p.kind = LineKind::kText;
+    if (p.kind == LineKind::kMessage && !p.has_time && !accepts_untimed(p.name))
+      p.kind = LineKind::kText;
     if (p.kind == LineKind::kMessage) {
       add_message(p, line_no);
     } else {
@@ -513,8 +531,9 @@ class TextReader {
                         (has_current() ? "kept as text of the message above"
                                        : "no message above it, so it is left out")});
       else if (!has_current())
-        notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
-                    "not a message (no \"name: text\") and no message above it, so it is left out"});
+        notes_.add(
+            {"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
+             "not a message (no \"name: text\") and no message above it, so it is left out"});
       if (has_current()) {
         Message& m = conv_.messages.back();
         const char* begin = m.text.empty() ? line.data() : m.text.data();
@@ -545,7 +564,8 @@ class TextReader {
       quotes_ = 0;
       in_record_ = true;
     } else {
-      record_ = std::string_view(record_.data(), static_cast<std::size_t>(raw.data() + raw.size() - record_.data()));
+      record_ = std::string_view(
+          record_.data(), static_cast<std::size_t>(raw.data() + raw.size() - record_.data()));
     }
     quotes_ += static_cast<std::size_t>(std::count(raw.begin(), raw.end(), '"'));
     constexpr std::size_t kMaxRecordBytes = 1 << 20;
@@ -562,7 +582,9 @@ class TextReader {
     char* p = buf_.data() + (rec.data() - buf_.data());
     split_cells(p, rec.size(), csv_.delim, cells_);
     for (auto& c : cells_) c = trim_right(trim_left(c));
-    auto cell = [&](int k) { return k >= 0 && static_cast<std::size_t>(k) < cells_.size() ? cells_[k] : std::string_view(); };
+    auto cell = [&](int k) {
+      return k >= 0 && static_cast<std::size_t>(k) < cells_.size() ? cells_[k] : std::string_view();
+    };
     for (const auto& c : cells_)
       for (char ch : c) {
         const unsigned char u = static_cast<unsigned char>(ch);
@@ -573,7 +595,8 @@ class TextReader {
       }
     if (static_cast<std::size_t>(csv_.text) >= cells_.size()) {
       notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
-                  "这一行只有 " + std::to_string(cells_.size()) + " 列，没有「内容」列，已略过 (no text column)"});
+                  "这一行只有 " + std::to_string(cells_.size()) +
+                      " 列，没有「内容」列，已略过 (no text column)"});
       return;
     }
     ParsedLine pl;
@@ -589,18 +612,20 @@ class TextReader {
         pl.has_time = true;
       else
         notes_.add({"transcript.E301", "transcript", "", static_cast<int>(line_no), 0,
-                    "时间「" + std::string(when.substr(0, 40)) + "」读不成时间，这条消息按没有时间处理 (" +
+                    "时间「" + std::string(when.substr(0, 40)) +
+                        "」读不成时间，这条消息按没有时间处理 (" +
                         (error.empty() ? "not a time" : error) + ")"});
     }
     const std::string_view role = cell(csv_.role);
     if (!role.empty()) {
-      pl.given = listed(role, columns_.agent) ? Speaker::kAgent
-                 : listed(role, columns_.buyer) ? Speaker::kBuyer
+      pl.given = listed(role, columns_.agent)    ? Speaker::kAgent
+                 : listed(role, columns_.buyer)  ? Speaker::kBuyer
                  : listed(role, columns_.system) ? Speaker::kSystem
                                                  : speaker_of_name(role, hints_);
       if (pl.given == Speaker::kUnknown)
         notes_.add({"transcript.E304", "transcript", "", static_cast<int>(line_no), 0,
-                    "发送方「" + std::string(role.substr(0, 40)) + "」不是已知的角色词，按名字判断角色 (unknown role)"});
+                    "发送方「" + std::string(role.substr(0, 40)) +
+                        "」不是已知的角色词，按名字判断角色 (unknown role)"});
     }
     pl.name = pl.given == Speaker::kAgent && csv_.agent_name >= 0   ? cell(csv_.agent_name)
               : pl.given == Speaker::kBuyer && csv_.buyer_name >= 0 ? cell(csv_.buyer_name)
@@ -662,7 +687,8 @@ class TextReader {
     // forgotten (a buyer is known again from the agent beside them), so the names remembered
     // stay bounded whatever the file; a file of nothing but new names forgets them all.
     if (known_.size() >= kMaxKnownNames) {
-      for (auto it = known_.begin(); it != known_.end();) it = it->second == Speaker::kBuyer ? known_.erase(it) : std::next(it);
+      for (auto it = known_.begin(); it != known_.end();)
+        it = it->second == Speaker::kBuyer ? known_.erase(it) : std::next(it);
       if (known_.size() >= kMaxKnownNames / 2) known_.clear();
     }
     known_.emplace(std::string(name), s);
@@ -677,20 +703,22 @@ class TextReader {
     const bool guessing = !has_known_agent_ && !has_known_buyer_;
     std::string guessed;
     for (std::size_t i = 0; i < unknown_.size(); ++i) {
-      const Speaker s = has_known_agent_ ? Speaker::kBuyer
+      const Speaker s = has_known_agent_   ? Speaker::kBuyer
                         : has_known_buyer_ ? Speaker::kAgent
-                        : i == 0         ? Speaker::kBuyer
-                                         : Speaker::kAgent;
+                        : i == 0           ? Speaker::kBuyer
+                                           : Speaker::kAgent;
       for (auto& m : conv_.messages)
         if (m.speaker == Speaker::kUnknown && m.name == unknown_[i]) m.speaker = s;
       if (s == Speaker::kBuyer && conv_.buyer.empty()) conv_.buyer = unknown_[i];
-      guessed += (guessed.empty() ? "" : ", ") + std::string(unknown_[i]) + " = " + speaker_label(s);
+      guessed +=
+          (guessed.empty() ? "" : ", ") + std::string(unknown_[i]) + " = " + speaker_label(s);
       remember(unknown_[i], s);
     }
     unknown_.clear();
     if (!guessing) return;
     conv_.roles_guessed = true;
-    notes_.add({"transcript.E304", "transcript", "", static_cast<int>(conv_.messages.front().line), 0,
+    notes_.add({"transcript.E304", "transcript", "", static_cast<int>(conv_.messages.front().line),
+                0,
                 "roles guessed from the order of speakers (" + guessed +
                     "); name them with --agent NAME / --buyer NAME if this is wrong"});
   }
@@ -713,7 +741,7 @@ class TextReader {
     // neither splits conversations at blank lines.
     const bool split = p.layout == Layout::kHeading ? blank_run_ >= 3
                        : csv_.delim                 ? false
-                                                    : blank_run_ >= 2 || (blank_run_ >= 1 && p.has_time);
+                                    : blank_run_ >= 2 || (blank_run_ >= 1 && p.has_time);
     if (has_current() && split) flush();
     ++stats_.by_layout[static_cast<int>(p.layout)];
     if (conv_.messages.size() >= kMaxMessagesPerConversation) {
@@ -763,9 +791,9 @@ class TextReader {
   Notes& notes_;
   const TranscriptColumns columns_;  // a copy, as the hints
 
-  CsvLayout csv_;                    // delim set: the export is a spreadsheet
-  bool after_header_ = false;        // the line before was a header line
-  bool in_record_ = false;           // a record whose quoted cell goes on past a line break
+  CsvLayout csv_;              // delim set: the export is a spreadsheet
+  bool after_header_ = false;  // the line before was a header line
+  bool in_record_ = false;     // a record whose quoted cell goes on past a line break
   std::string_view record_;
   std::size_t record_line_ = 0, quotes_ = 0;
   std::vector<std::string_view> cells_;
@@ -785,8 +813,8 @@ struct TextTranscriptStream::Impl : TextReader {
   using TextReader::TextReader;
 };
 
-TextTranscriptStream::TextTranscriptStream(const RoleHints& hints, ConversationSink& sink, Notes& notes,
-                                           const TranscriptColumns& columns)
+TextTranscriptStream::TextTranscriptStream(const RoleHints& hints, ConversationSink& sink,
+                                           Notes& notes, const TranscriptColumns& columns)
     : impl_(std::make_unique<Impl>(hints, sink, notes, columns)) {}
 TextTranscriptStream::~TextTranscriptStream() = default;
 void TextTranscriptStream::feed(std::string_view piece) { impl_->feed(piece); }

@@ -25,7 +25,8 @@ std::string minutes(std::int64_t s) { return format_duration(s); }
 // asks about (most buyer messages and many agent ones are never needed).
 class NormalizedCache {
  public:
-  explicit NormalizedCache(const Conversation& c) : c_(c), texts_(c.messages.size()), done_(c.messages.size()) {}
+  explicit NormalizedCache(const Conversation& c)
+      : c_(c), texts_(c.messages.size()), done_(c.messages.size()) {}
   const std::u32string& at(std::size_t i) {
     if (!done_[i]) {
       texts_[i] = normalize_term(decode_utf8(c_.messages[i].text).chars);
@@ -44,23 +45,37 @@ class RuleRunner {
  public:
   RuleRunner(const Conversation& c, const std::vector<Wait>& waits, const ServiceHours& hours,
              std::vector<MessageFinding>& out, bool has_now, std::int64_t now)
-      : m_(c.messages), waits_(waits), hours_(hours), norm_(c), out_(out), has_now_(has_now), now_(now) {}
+      : m_(c.messages),
+        waits_(waits),
+        hours_(hours),
+        norm_(c),
+        out_(out),
+        has_now_(has_now),
+        now_(now) {}
 
   void run(const ConversationRule& r) {
     switch (r.kind) {
-      case ConversationKind::kGreeting: return greeting(r, false);
-      case ConversationKind::kClosing: return greeting(r, true);
-      case ConversationKind::kResponseTime: return response_time(r);
-      case ConversationKind::kFollowup: return followup(r);
-      case ConversationKind::kOrderVerify: return deadline(r, false);
-      case ConversationKind::kRefundHandle: return deadline(r, true);
-      case ConversationKind::kRepeat: return repeat(r);
+      case ConversationKind::kGreeting:
+        return greeting(r, false);
+      case ConversationKind::kClosing:
+        return greeting(r, true);
+      case ConversationKind::kResponseTime:
+        return response_time(r);
+      case ConversationKind::kFollowup:
+        return followup(r);
+      case ConversationKind::kOrderVerify:
+        return deadline(r, false);
+      case ConversationKind::kRefundHandle:
+        return deadline(r, true);
+      case ConversationKind::kRepeat:
+        return repeat(r);
     }
   }
 
  private:
   void add(const ConversationRule& r, std::size_t i, std::string detail, bool from_end = false) {
-    out_.push_back({i, message_span_finding(r.meta, m_[i].text, kSpanChars, from_end), std::move(detail)});
+    out_.push_back(
+        {i, message_span_finding(r.meta, m_[i].text, kSpanChars, from_end), std::move(detail)});
   }
 
   // greeting: the first agent message opens with one of the terms; closing: the last ends so.
@@ -76,9 +91,11 @@ class RuleRunner {
     if (at == m_.size()) return;
     std::u32string chars = decode_utf8(m_[at].text).chars;
     if (r.within_chars > 0 && chars.size() > static_cast<std::size_t>(r.within_chars))
-      chars = closing ? chars.substr(chars.size() - r.within_chars) : chars.substr(0, r.within_chars);
+      chars =
+          closing ? chars.substr(chars.size() - r.within_chars) : chars.substr(0, r.within_chars);
     if (says(r.match_terms, chars)) return;
-    add(r, at, closing ? "会话最后一条客服消息没有结束敬语" : "会话第一条客服消息没有问候敬语", closing);
+    add(r, at, closing ? "会话最后一条客服消息没有结束敬语" : "会话第一条客服消息没有问候敬语",
+        closing);
   }
 
   void response_time(const ConversationRule& r) {
@@ -86,8 +103,10 @@ class RuleRunner {
       if (!w.round_start || !w.in_hours || w.seconds <= r.after) continue;
       if (r.until > 0 && w.seconds > r.until) continue;  // a stricter rule speaks for it
       add(r, w.message,
-          w.answered ? "买家等待 " + minutes(w.seconds) + " 才得到回复 (规定 " + minutes(r.after) + " 内)"
-                     : "买家等待至少 " + minutes(w.seconds) + " 仍没有回复 (规定 " + minutes(r.after) + " 内)");
+          w.answered
+              ? "买家等待 " + minutes(w.seconds) + " 才得到回复 (规定 " + minutes(r.after) + " 内)"
+              : "买家等待至少 " + minutes(w.seconds) + " 仍没有回复 (规定 " + minutes(r.after) +
+                    " 内)");
     }
   }
 
@@ -120,11 +139,13 @@ class RuleRunner {
       if (i + 1 == m_.size()) {
         // The export ends on this answer: only a "now" past the window says the follow-up is late.
         if (!has_now_ || now_ - m_[i].time <= r.within) continue;
-        add(r, i, "回复后买家没有回应，到 " + minutes(now_ - m_[i].time) + " 后客服仍没有再次询问 (规定 " +
-                      minutes(r.within) + " 内)");
+        add(r, i,
+            "回复后买家没有回应，到 " + minutes(now_ - m_[i].time) +
+                " 后客服仍没有再次询问 (规定 " + minutes(r.within) + " 内)");
       } else {
-        add(r, i, "回复后 " + minutes(m_[i + 1].time - m_[i].time) + " 没有任何跟进 (规定 " +
-                      minutes(r.within) + " 内再次询问)");
+        add(r, i,
+            "回复后 " + minutes(m_[i + 1].time - m_[i].time) + " 没有任何跟进 (规定 " +
+                minutes(r.within) + " 内再次询问)");
       }
     }
   }
@@ -145,7 +166,8 @@ class RuleRunner {
       if (pending != kNone && m.has_time && m.time > due)
         fire((refund ? "买家要求退款后 " : "买家下单后 ") + minutes(r.within) + " 内没有" +
              (refund ? "处理退款" : "核对订单信息"));
-      const bool stops = (m.speaker == Speaker::kAgent || (refund && m.speaker == Speaker::kSystem));
+      const bool stops =
+          (m.speaker == Speaker::kAgent || (refund && m.speaker == Speaker::kSystem));
       if (pending != kNone && stops && says(r.match_terms, decode_utf8(m_[i].text).chars)) {
         pending = kNone;
         continue;
@@ -154,7 +176,8 @@ class RuleRunner {
       bool starts = false;
       if (m.speaker == Speaker::kSystem || m.speaker == Speaker::kBuyer)
         starts = says(r.match_events, decode_utf8(m_[i].text).chars);
-      if (refund && m.speaker == Speaker::kBuyer && !starts) starts = says(r.match_triggers, decode_utf8(m_[i].text).chars);
+      if (refund && m.speaker == Speaker::kBuyer && !starts)
+        starts = says(r.match_triggers, decode_utf8(m_[i].text).chars);
       if (starts && hours_.inside(m.clock.second)) {
         pending = i;
         due = m.time + r.within;
@@ -170,10 +193,10 @@ class RuleRunner {
     std::unordered_map<std::u32string, int> seen;
     for (std::size_t i = 0; i < m_.size(); ++i) {
       if (m_[i].speaker != Speaker::kAgent) continue;
-      if (content_length(decode_utf8(m_[i].text).chars) < static_cast<std::size_t>(r.min_chars)) continue;
+      if (content_length(decode_utf8(m_[i].text).chars) < static_cast<std::size_t>(r.min_chars))
+        continue;
       const int n = ++seen[norm_.at(i)];
-      if (n >= r.min_count)
-        add(r, i, "同一段回复第 " + std::to_string(n) + " 次发送 (套话)");
+      if (n >= r.min_count) add(r, i, "同一段回复第 " + std::to_string(n) + " 次发送 (套话)");
     }
   }
 
@@ -201,41 +224,48 @@ std::size_t fold_clauses(std::vector<MessageFinding>& findings) {
       for (std::size_t j = i + 1; j < b; ++j) {
         const RuleMeta* other = findings[j].finding.rule;
         if (!other || other->clause != clause) continue;
-        if (vocab::severity_rank(other->severity) < vocab::severity_rank(findings[i].finding.rule->severity))
+        if (vocab::severity_rank(other->severity) <
+            vocab::severity_rank(findings[i].finding.rule->severity))
           std::swap(findings[i], findings[j]);
         findings[j].finding.rule = nullptr;  // folded
       }
     }
     a = b;
   }
-  const auto end = std::remove_if(findings.begin(), findings.end(),
-                                  [](const MessageFinding& f) { return f.finding.rule == nullptr; });
+  const auto end = std::remove_if(findings.begin(), findings.end(), [](const MessageFinding& f) {
+    return f.finding.rule == nullptr;
+  });
   folded = static_cast<std::size_t>(findings.end() - end);
   findings.erase(end, findings.end());
   return folded;
 }
 
 bool is_time_kind(ConversationKind k) {
-  return k != ConversationKind::kGreeting && k != ConversationKind::kClosing && k != ConversationKind::kRepeat;
+  return k != ConversationKind::kGreeting && k != ConversationKind::kClosing &&
+         k != ConversationKind::kRepeat;
 }
 
 }  // namespace
 
-Finding message_span_finding(const RuleMeta* rule, std::string_view text, std::size_t max_chars, bool from_end) {
+Finding message_span_finding(const RuleMeta* rule, std::string_view text, std::size_t max_chars,
+                             bool from_end) {
   const std::u32string chars = decode_utf8(text).chars;
   Finding f;
   f.rule = rule;
-  f.start = static_cast<std::uint32_t>(from_end && chars.size() > max_chars ? chars.size() - max_chars : 0);
+  f.start = static_cast<std::uint32_t>(
+      from_end && chars.size() > max_chars ? chars.size() - max_chars : 0);
   f.end = static_cast<std::uint32_t>(from_end ? chars.size() : std::min(chars.size(), max_chars));
   const std::u32string_view all(chars);
   f.start_utf16 = static_cast<std::uint32_t>(utf16_length(all.substr(0, f.start)));
-  f.end_utf16 = static_cast<std::uint32_t>(f.start_utf16 + utf16_length(all.substr(f.start, f.end - f.start)));
+  f.end_utf16 = static_cast<std::uint32_t>(f.start_utf16 +
+                                           utf16_length(all.substr(f.start, f.end - f.start)));
   f.text = encode_utf8(all.substr(f.start, f.end - f.start));
   f.suggestion = rule->suggestion;
   return f;
 }
 
-std::unique_ptr<TranscriptChecker> TranscriptChecker::build(const Engine& engine, std::vector<Error>& errors) {
+std::unique_ptr<TranscriptChecker> TranscriptChecker::build(const Engine& engine,
+                                                            std::vector<Error>& errors) {
   const std::size_t before = errors.size();
   auto checker = std::unique_ptr<TranscriptChecker>(new TranscriptChecker());
   checker->engine_ = &engine;
@@ -244,7 +274,8 @@ std::unique_ptr<TranscriptChecker> TranscriptChecker::build(const Engine& engine
   for (std::size_t i = 0; i < items.size() && i < metas.size(); ++i) {
     if (!is_conversation_kind(metas[i].kind)) continue;
     ConversationRule r;
-    if (compile_conversation_rule(*items[i].value, metas[i], r, errors, &engine.checker->term_env()))
+    if (compile_conversation_rule(*items[i].value, metas[i], r, errors,
+                                  &engine.checker->term_env()))
       checker->rules_.push_back(std::move(r));
   }
   read_transcript_settings(engine.packs, checker->settings_, errors);
@@ -285,11 +316,13 @@ void TranscriptChecker::check(const Conversation& c, ConversationResult& out, No
                    " has no times: the time rules (slow_response, no_followup, order_unverified, "
                    "refund_slow) are skipped, the text rules still apply"});
   // Reply findings are in message order already; merge the conversation ones in.
-  std::stable_sort(out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count), out.findings.end(),
-                   [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
-  std::inplace_merge(out.findings.begin(), out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count),
-                     out.findings.end(),
-                     [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
+  std::stable_sort(
+      out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count), out.findings.end(),
+      [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
+  std::inplace_merge(
+      out.findings.begin(), out.findings.begin() + static_cast<std::ptrdiff_t>(reply_count),
+      out.findings.end(),
+      [](const MessageFinding& a, const MessageFinding& b) { return a.message < b.message; });
   out.folded = fold_clauses(out.findings);
   out.figures = figures_of(c, waits, settings_.bar);
 }
@@ -299,9 +332,12 @@ bool TranscriptChecker::set_now(std::string_view now, std::vector<Error>& errors
   ClockTime clock;
   std::size_t used = 0;
   std::string error;
-  if (read_time_prefix(now, clock, used, error) != TimeRead::kOk || used != now.size() || !clock.has_date) {
-    errors.push_back({"usage.E003", "", "", 0, 0,
-                      "--now「" + std::string(now) + "」不是带日期的时间，例如 2024-06-18 18:00:00 (--now is not a date and time)"});
+  if (read_time_prefix(now, clock, used, error) != TimeRead::kOk || used != now.size() ||
+      !clock.has_date) {
+    errors.push_back(
+        {"usage.E003", "", "", 0, 0,
+         "--now「" + std::string(now) +
+             "」不是带日期的时间，例如 2024-06-18 18:00:00 (--now is not a date and time)"});
     return false;
   }
   has_now_ = true;

@@ -24,7 +24,7 @@ struct ConversationResult {
   std::vector<MessageFinding> findings;  // in message order, one per message per clause
   std::size_t folded = 0;                // findings folded into another of the same clause
   Figures figures;
-  std::vector<Wait> waits;               // each timed buyer message's wait (for the scorecard)
+  std::vector<Wait> waits;  // each timed buyer message's wait (for the scorecard)
 };
 
 class TranscriptChecker {

@@ -3,11 +3,10 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "transcript/conversation.h"
 
@@ -20,18 +19,20 @@ struct TranscriptColumns {
   std::vector<std::string> time, role, name, text, conversation;  // header synonyms
   // Exports with a column for each side (客服账号, 买家昵称) and a role column saying who spoke.
   std::vector<std::string> agent_name, buyer_name;
-  std::vector<std::string> buyer, agent, system;                  // values of the role column
+  std::vector<std::string> buyer, agent, system;  // values of the role column
   bool empty() const { return text.empty(); }
   // From a `transcript_columns` object; errors name `file` and `pointer`.
-  static bool from_json(const nlohmann::json& v, const std::string& file, const std::string& pointer,
-                        TranscriptColumns& out, std::vector<Error>& errors);
+  static bool from_json(const nlohmann::json& v, const std::string& file,
+                        const std::string& pointer, TranscriptColumns& out,
+                        std::vector<Error>& errors);
   // The built-in common pack's, for runs that load no pack setting them.
   static const TranscriptColumns& builtin();
 };
 
 // The layout the reader met most: what the report names as the format it read.
 enum class Layout : std::uint8_t { kTimedLines, kHeading, kUntimed, kCsv, kTsv, kJson };
-const char* layout_name(Layout l);   // "timed_lines", "heading_then_text", "untimed_lines", "csv", "tsv", "json"
+const char* layout_name(
+    Layout l);  // "timed_lines", "heading_then_text", "untimed_lines", "csv", "tsv", "json"
 const char* layout_label(Layout l);  // 每行「[时间] 名字: 消息」…
 
 // Text exports: `[time] name: text`, `time name: text`, the seeds' untimed `G:`/`K:`/`Q:` lines,
@@ -50,14 +51,14 @@ std::size_t read_text_transcript(std::string_view input, const RoleHints& hints,
 // What the lines looked like: a file whose lines are mostly control bytes is binary data (or
 // UTF-16), not a transcript, whatever `K:` a random line happens to start with.
 struct TextStats {
-  std::size_t lines = 0;         // not blank
-  std::size_t binary = 0;        // holding a control byte (NUL, ESC, DEL …)
-  std::size_t first_binary = 0;  // its line number
-  bool utf16 = false;            // starts with a UTF-16 byte order mark
-  std::size_t most_names = 0;    // the most nicknames remembered at once (bounded)
+  std::size_t lines = 0;                          // not blank
+  std::size_t binary = 0;                         // holding a control byte (NUL, ESC, DEL …)
+  std::size_t first_binary = 0;                   // its line number
+  bool utf16 = false;                             // starts with a UTF-16 byte order mark
+  std::size_t most_names = 0;                     // the most nicknames remembered at once (bounded)
   std::size_t by_layout[6] = {0, 0, 0, 0, 0, 0};  // messages read in each Layout
-  std::string columns;           // CSV/TSV: the header cells recognised, "时间, 发送方, 昵称, 内容"
-  Layout layout() const;         // the layout most messages had
+  std::string columns;  // CSV/TSV: the header cells recognised, "时间, 发送方, 昵称, 内容"
+  Layout layout() const;  // the layout most messages had
   bool mostly_binary() const { return utf16 || (lines > 0 && binary * 2 > lines); }
 };
 

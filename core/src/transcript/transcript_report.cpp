@@ -22,8 +22,9 @@ std::string time_json_text(const Message& m) {
 
 std::string line_range(const Conversation& c) {
   const std::size_t a = c.messages.front().line, b = c.messages.back().line;
-  if (a == 0) return "第 " + std::to_string(c.messages.front().index + 1) + "–" +
-                     std::to_string(c.messages.back().index + 1) + " 条";
+  if (a == 0)
+    return "第 " + std::to_string(c.messages.front().index + 1) + "–" +
+           std::to_string(c.messages.back().index + 1) + " 条";
   return "第 " + std::to_string(a) + (b > a ? "–" + std::to_string(b) : "") + " 行";
 }
 
@@ -117,9 +118,11 @@ class TextReport : public TranscriptReport {
 
   std::string finish(const TranscriptTotals& t, const std::vector<Error>& notes,
                      std::vector<std::string>& after) override {
-    std::string out = "聊天记录检查 (transcript): " + std::to_string(t.figures.conversations) + " 段会话, " +
-                      std::to_string(t.messages) + " 条消息 (买家 " + std::to_string(t.by_speaker[0]) +
-                      ", 客服 " + std::to_string(t.by_speaker[1]) + ", 系统 " + std::to_string(t.by_speaker[2]) + ")\n";
+    std::string out = "聊天记录检查 (transcript): " + std::to_string(t.figures.conversations) +
+                      " 段会话, " + std::to_string(t.messages) + " 条消息 (买家 " +
+                      std::to_string(t.by_speaker[0]) + ", 客服 " +
+                      std::to_string(t.by_speaker[1]) + ", 系统 " +
+                      std::to_string(t.by_speaker[2]) + ")\n";
     out += "格式 (format): " + std::string(layout_label(t.layout));
     if (!t.columns.empty()) out += "，表头: " + t.columns;
     out += "\n";
@@ -131,9 +134,11 @@ class TextReport : public TranscriptReport {
     }
     if (!t.card.period_text().empty()) out += "时间范围 (period): " + t.card.period_text() + "\n";
     out += "响应时间 (response figures):\n" + t.figures.to_text(settings_, "  ");
-    out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) + " error, " +
-           std::to_string(t.by_severity[1]) + " warning, " + std::to_string(t.by_severity[2]) + " info";
-    if (t.folded > 0) out += "；同一条款在同一条消息上的另 " + std::to_string(t.folded) + " 处不重复计罚";
+    out += std::to_string(t.findings) + " 处问题 (findings): " + std::to_string(t.by_severity[0]) +
+           " error, " + std::to_string(t.by_severity[1]) + " warning, " +
+           std::to_string(t.by_severity[2]) + " info";
+    if (t.folded > 0)
+      out += "；同一条款在同一条消息上的另 " + std::to_string(t.folded) + " 处不重复计罚";
     out += "\n处罚合计 (penalties): " + t.card.penalties().to_text() + "\n";
     out += t.card.agents_text(settings_);
     out += "\n";
@@ -209,7 +214,8 @@ class ObjectWriter {
 
 // The SPEC's finding object (the one writer every output uses) with where it is in the
 // transcript around it.
-void append_finding(std::string& out, FindingJsonWriter& writer, const Conversation& c, const MessageFinding& mf) {
+void append_finding(std::string& out, FindingJsonWriter& writer, const Conversation& c,
+                    const MessageFinding& mf) {
   const Message& m = c.messages[mf.message];
   ObjectWriter w(out, "    ");
   w.num("conversation", c.index);
@@ -353,7 +359,8 @@ class CsvReport : public TranscriptReport {
       out += std::to_string(f.start);
       out += ',';
       out += std::to_string(f.end);
-      const std::string_view texts[] = {f.text, mf.detail, rule.message, rule.penalty, f.suggestion, rule.source};
+      const std::string_view texts[] = {f.text,       mf.detail,    rule.message,
+                                        rule.penalty, f.suggestion, rule.source};
       for (auto t : texts) {
         out += ',';
         append_csv_cell(out, t, true);
@@ -362,11 +369,13 @@ class CsvReport : public TranscriptReport {
     }
   }
 
-  std::string finish(const TranscriptTotals& t, const std::vector<Error>&, std::vector<std::string>& after) override {
+  std::string finish(const TranscriptTotals& t, const std::vector<Error>&,
+                     std::vector<std::string>& after) override {
     after = {t.card.agents_csv()};
     // Excel reads UTF-8 only with a BOM.
     return "\xEF\xBB\xBF"
-           "conversation,message_index,line,time,from,name,rule,category,severity,title,start,end,text,"
+           "conversation,message_index,line,time,from,name,rule,category,severity,title,start,end,"
+           "text,"
            "detail,message,penalty,suggestion,source\r\n";
   }
 };
@@ -380,9 +389,12 @@ std::size_t severity_rank(const std::string& severity) {
 std::unique_ptr<TranscriptReport> make_transcript_report(Format format, const PackSet& packs,
                                                          const TranscriptSettings& settings) {
   switch (format) {
-    case Format::kJson: return std::make_unique<JsonReport>(packs, settings);
-    case Format::kCsv: return std::make_unique<CsvReport>();
-    default: return std::make_unique<TextReport>(settings);
+    case Format::kJson:
+      return std::make_unique<JsonReport>(packs, settings);
+    case Format::kCsv:
+      return std::make_unique<CsvReport>();
+    default:
+      return std::make_unique<TextReport>(settings);
   }
 }
 

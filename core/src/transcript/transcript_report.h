@@ -17,11 +17,11 @@ namespace kefu {
 
 struct TranscriptTotals {
   Figures figures;
-  std::size_t messages = 0, by_speaker[3] = {0, 0, 0};  // buyer, agent, system
+  std::size_t messages = 0, by_speaker[3] = {0, 0, 0};   // buyer, agent, system
   std::size_t findings = 0, by_severity[3] = {0, 0, 0};  // error, warning, info
-  std::size_t folded = 0;        // findings of a clause already fined for the same message
+  std::size_t folded = 0;  // findings of a clause already fined for the same message
   Layout layout = Layout::kTimedLines;
-  std::string columns;           // a spreadsheet's recognised header cells
+  std::string columns;  // a spreadsheet's recognised header cells
   Scorecard card;
 };
 

@@ -63,7 +63,8 @@ std::size_t read_offset(std::string_view s, std::size_t i, int& offset) {
 
 }  // namespace
 
-TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used, std::string& error) {
+TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used,
+                          std::string& error) {
   used = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   std::size_t at = 0;
@@ -83,8 +84,10 @@ TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used,
     std::size_t d1 = read_number(s, 10 + m1, 2, d);
     if (d1 == 0) return TimeRead::kNone;
     at = 10 + m1 + d1;
-    if (starts_with(s, at, "日")) at += 3;
-    else if (starts_with(s, at, "号")) at += 3;
+    if (starts_with(s, at, "日"))
+      at += 3;
+    else if (starts_with(s, at, "号"))
+      at += 3;
     has_date = true;
   }
   if (has_date) {

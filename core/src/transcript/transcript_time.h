@@ -13,15 +13,16 @@ namespace kefu {
 
 struct ClockTime {
   bool has_date = false;
-  std::int64_t day = 0;        // days since 1970-01-01 (Beijing), when has_date
-  std::int32_t second = 0;     // second of the day, 0..86399
+  std::int64_t day = 0;     // days since 1970-01-01 (Beijing), when has_date
+  std::int32_t second = 0;  // second of the day, 0..86399
 };
 
 enum class TimeRead { kNone, kOk, kInvalid };
 
 // Reads a time at the start of `s`. kOk: `used` bytes were a time. kInvalid: it has the shape of
 // a time but impossible values (25:61, 2月30日); `error` says which. kNone: not a time at all.
-TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used, std::string& error);
+TimeRead read_time_prefix(std::string_view s, ClockTime& out, std::size_t& used,
+                          std::string& error);
 
 // "10:00:05" or "2024-06-18 10:00:05"
 std::string format_clock(const ClockTime& t);

@@ -21,17 +21,21 @@ struct Data {
 };
 
 std::string text_of(const nlohmann::json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>()
+                                                                : std::string();
 }
 
-void read_names(Data& d, const nlohmann::json& voc, const char* key, std::vector<std::string_view>& out) {
+void read_names(Data& d, const nlohmann::json& voc, const char* key,
+                std::vector<std::string_view>& out) {
   if (!voc.contains(key) || !voc[key].is_array() || voc[key].empty()) {
-    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": must be a non-empty array");
+    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key +
+                         ": must be a non-empty array");
     return;
   }
   for (const auto& v : voc[key]) {
     if (!v.is_string() || v.get<std::string>().empty()) {
-      d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": names must be strings");
+      d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key +
+                           ": names must be strings");
       continue;
     }
     d.strings.push_back(v.get<std::string>());
@@ -42,7 +46,8 @@ void read_names(Data& d, const nlohmann::json& voc, const char* key, std::vector
 void read_terms(Data& d, const nlohmann::json& voc, const char* key, std::vector<Term>& terms,
                 std::vector<std::string_view>& names) {
   if (!voc.contains(key) || !voc[key].is_array() || voc[key].empty()) {
-    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key + ": must be a non-empty array");
+    d.problems.push_back(std::string("rules/vocabulary.json /vocabulary/") + key +
+                         ": must be a non-empty array");
     return;
   }
   for (const auto& v : voc[key]) {
@@ -63,7 +68,8 @@ void read_terms(Data& d, const nlohmann::json& voc, const char* key, std::vector
 // A pack's head only: the rules of a big pack need not become a DOM to learn whether it is a
 // platform and what it is called.
 const nlohmann::json::parser_callback_t& head_only() {
-  static const nlohmann::json::parser_callback_t head = [](int depth, nlohmann::json::parse_event_t event,
+  static const nlohmann::json::parser_callback_t head = [](int depth,
+                                                           nlohmann::json::parse_event_t event,
                                                            nlohmann::json& parsed) {
     if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
     return parsed == "pack" || parsed == "title" || parsed == "title_en" || parsed == "platform";
@@ -78,9 +84,11 @@ bool before(const Platform& a, const Platform& b) {
 void load(Data& d) {
   const BuiltinPack* b = find_builtin_pack("vocabulary");
   const nlohmann::json doc = b ? nlohmann::json::parse(b->json, nullptr, false) : nlohmann::json();
-  const nlohmann::json voc = doc.is_object() && doc.contains("vocabulary") ? doc["vocabulary"] : nlohmann::json();
+  const nlohmann::json voc =
+      doc.is_object() && doc.contains("vocabulary") ? doc["vocabulary"] : nlohmann::json();
   if (!voc.is_object()) {
-    d.problems.push_back("rules/vocabulary.json: missing, not JSON, or without a \"vocabulary\" object");
+    d.problems.push_back(
+        "rules/vocabulary.json: missing, not JSON, or without a \"vocabulary\" object");
   } else {
     if (voc.contains("categories") && voc["categories"].is_array()) {
       for (const auto& c : voc["categories"]) {
@@ -89,8 +97,9 @@ void load(Data& d) {
                      text_of(c, "title"), text_of(c, "title_en")};
         if (cat.name.empty() || cat.title.empty() || cat.title_en.empty() ||
             (scope != "reply" && scope != "conversation"))
-          d.problems.push_back("rules/vocabulary.json /vocabulary/categories: each needs name, scope "
-                               "(reply or conversation), title and title_en");
+          d.problems.push_back(
+              "rules/vocabulary.json /vocabulary/categories: each needs name, scope "
+              "(reply or conversation), title and title_en");
         else
           d.categories.push_back(cat);
       }
@@ -155,8 +164,9 @@ std::string platform_list(const std::vector<Platform>& list) {
 std::string platform_list() { return platform_list(platforms()); }
 
 bool declares_platform(const nlohmann::json& pack_doc) {
-  return pack_doc.is_object() && pack_doc.contains("platform") && pack_doc["platform"].is_object() &&
-         pack_doc.contains("pack") && pack_doc["pack"].is_string();
+  return pack_doc.is_object() && pack_doc.contains("platform") &&
+         pack_doc["platform"].is_object() && pack_doc.contains("pack") &&
+         pack_doc["pack"].is_string();
 }
 
 Platform platform_of(const nlohmann::json& pack_doc, bool builtin) {
@@ -168,7 +178,8 @@ Platform platform_of(const nlohmann::json& pack_doc, bool builtin) {
   if (p.title_en.empty()) p.title_en = p.title;
   // Without an order a platform goes after the ordered ones.
   const nlohmann::json& spec = pack_doc["platform"];
-  p.order = spec.contains("order") && spec["order"].is_number_integer() ? spec["order"].get<int>() : 1000000;
+  p.order = spec.contains("order") && spec["order"].is_number_integer() ? spec["order"].get<int>()
+                                                                        : 1000000;
   p.builtin = builtin;
   return p;
 }
@@ -196,7 +207,8 @@ std::vector<Platform> platforms_with(const std::vector<PackFile>& user_packs) {
   std::vector<const nlohmann::json*> ptrs;
   std::vector<Error> ignored;
   for (std::size_t i = 0; i < user_packs.size(); ++i)
-    if (parse_pack_json(user_packs[i].json, user_packs[i].name, docs[i], ignored)) ptrs.push_back(&docs[i]);
+    if (parse_pack_json(user_packs[i].json, user_packs[i].name, docs[i], ignored))
+      ptrs.push_back(&docs[i]);
   return platforms_with(ptrs);
 }
 

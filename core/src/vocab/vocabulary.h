@@ -5,11 +5,10 @@
 // reports, the CLI's help and the page (through kefu::vocabulary) all read them from here.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "kefu/kefu.h"
 
@@ -53,7 +52,8 @@ bool declares_platform(const nlohmann::json& pack_doc);
 Platform platform_of(const nlohmann::json& pack_doc, bool builtin);
 // The built-in platforms followed by those the user packs declare (in the same order rule).
 std::vector<Platform> platforms_with(const std::vector<const nlohmann::json*>& user_docs);
-// The same from the user packs' text; a pack that does not parse adds none (loading it reports why).
+// The same from the user packs' text; a pack that does not parse adds none (loading it reports
+// why).
 std::vector<Platform> platforms_with(const std::vector<PackFile>& user_packs);
 
 // Most serious first: reports sort and count findings in this order.
