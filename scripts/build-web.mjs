@@ -1,7 +1,7 @@
 // Writes dist/web/ (web/ copied, plus the module; the service worker gets this build's file
 // list and version) and dist/kefu-lint.html, the single file: CSS, the module (wasm inside,
 // packs inside the wasm) and the page's ES modules joined into one classic script, because
-// browsers run neither module files nor workers from file:// (TOOLCHAIN row 11).
+// browsers run neither module scripts nor workers from file://.
 // Usage: node scripts/build-web.mjs build/wasm/wasm/kefu_lint.js web dist
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""One-off migration (issue 13): rewrite every "source" string in rules/*.json from file names and
-"rule-sources.md §N" notes into ids of rules/sources.json ("id" or "id（where in it）", joined by
-"; "). Only the text of "source" string values changes, in place, so edits others make to other
-fields of the same files at the same time survive. Run again: already-converted values stay."""
+"""One-off migration (issue 13): rewrite every "source" string in rules/*.json from seed file names
+and the section notes of an old working file (the names it matches below) into ids of
+rules/sources.json ("id" or "id（where in it）", joined by "; "). Only the text of "source"
+string values changes, in place, so edits others make to other fields of the same files at the
+same time survive. Run again: already-converted values stay."""
 import json, pathlib, re, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -49,9 +49,10 @@ struct ShipCase {
 };
 
 TEST(DeadlineCases, EveryPlatformHasOneShipByClockForAPaidUnshippedOrder) {
-  // Taobao: 72 h when the seller set nothing (rule-sources §5, the dated source); Tmall: 72 h
-  // (seed 004); 1688: 72 h when nothing was agreed (§7); Pinduoduo: 48 h from 成团, from payment
-  // without a group time (§3); Douyin: 48 h (§4); JD and Kuaishou: no source, a 48 h estimate.
+  // Taobao: 72 h when the seller set nothing (taobao-shipping, the dated source); Tmall: 72 h
+  // (shop-platform-digest); 1688: 72 h when nothing was agreed (1688-shipping); Pinduoduo: 48 h
+  // from 成团, from payment without a group time (pdd-shipping); Douyin: 48 h (douyin-shipping);
+  // JD and Kuaishou: no source, a 48 h estimate. Ids of rules/sources.json.
   const ShipCase cases[] = {
       {"taobao", "2024-06-21T10:00:00+08:00", "platform_default"},
       {"tmall", "2024-06-21T10:00:00+08:00", "platform_default"},
@@ -98,7 +99,7 @@ TEST(DeadlineCases, PinduoduoCountsAPromiseFromTheGroupForming) {
 }
 
 TEST(DeadlineCases, APromisedShipByTimeIsTheDueTime) {
-  // A date alone means the end of that day (SPEC §2).
+  // A date alone means the end of that day (23:59:59 Beijing time).
   const auto day =
       only(run(facts_for("jd", R"(,"promised_ship_by":"2024-06-20")"), "2024-06-19 10:00:00"),
            "ship_by");

@@ -134,7 +134,8 @@ TEST(DeadlinePacks, ExamplesAreFoundInEveryPackThatHasDeadlines) {
   }
 }
 
-// The SPEC's kinds, each given by at least one built-in rule for the platforms it names.
+// The deadline kinds of rules/vocabulary.json, each given by at least one built-in rule for the
+// platforms it names.
 TEST(DeadlinePacks, EveryPlatformGetsItsKinds) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> want = {
       {"taobao",

@@ -1,5 +1,5 @@
-# The same order facts give the same deadlines whatever the machine's zone (SPEC §2: Beijing time,
-# never the host's tz database). Included from tests/CMakeLists.txt:
+# The same order facts give the same deadlines whatever the machine's zone (all times are Beijing
+# time, UTC+8 with no DST, never the host's tz database). Included from tests/CMakeLists.txt:
 #   include(${CMAKE_CURRENT_SOURCE_DIR}/deadlines_tz.cmake)
 # Runs the time, deadline and points tests, and the CLI on a golden case, under two zones that
 # differ from Beijing by 12-13 hours and by none.

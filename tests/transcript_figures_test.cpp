@@ -80,7 +80,7 @@ TEST(TranscriptFigures, UntimedTranscriptsHaveNoFiguresAndANote) {
   EXPECT_EQ(doc["warnings"][0]["code"], "transcript.E303");
 }
 
-// The transcript JSON writes findings by hand for speed; they must stay the SPEC's finding object
+// The transcript JSON writes findings by hand for speed; they must stay check's finding object
 // (finding_to_json) with conversation, message_index, line before and detail after.
 TEST(TranscriptFigures, FindingObjectsAreTheCheckFindingPlusWhere) {
   const std::string reply = "特价商品不开发票的哦，加我vx聊";

@@ -1,4 +1,4 @@
-// The transcript readers: every input form of SPEC §3 and issue 3, conversation splitting, roles,
+// The transcript readers: every input form of docs/transcripts.md, conversation splitting, roles,
 // times, and the notes a user gets for lines that are not messages.
 #include "transcript/transcript_reader.h"
 
@@ -202,7 +202,7 @@ TEST(TranscriptReader, ImpossibleTimesAreReportedAndKeptAsText) {
             "kept as text of the message above");
 }
 
-// Every time form of the SPEC, with and without brackets, and the role words of issue 3
+// Every accepted time form, with and without brackets, and the role words workbench exports use
 // (顾客 a buyer, 【系统】 an event, 客服01 an agent); a bare clock takes the date before it.
 TEST(TranscriptReader, EveryTimeFormAndRoleWordOfTheIssue) {
   const Read r = read_text(

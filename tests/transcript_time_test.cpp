@@ -1,4 +1,4 @@
-// The message-time reader: every form the SPEC names, offsets, and impossible values.
+// The message-time reader: every accepted form (docs/transcripts.md), offsets, impossible values.
 #include "transcript/transcript_time.h"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // Embind glue: one export per CLI subcommand, JSON strings in and out, exactly what the CLI prints
 // with --format json, and command() with the CLI's status and stderr too. No logic lives here.
 // Every call is fenced by a catch-all, because an exception that reaches JavaScript arrives as a
-// bare pointer number (TOOLCHAIN rows 5-6).
+// bare pointer number: Emscripten 3.1.6 has no way to read its message.
 #include <emscripten/bind.h>
 
 #include <exception>

@@ -51,7 +51,7 @@ export interface KefuLintModule {
 }
 
 export interface KefuLintModuleArguments {
-  /** The wasm bytes, for Node 18+ whose global fetch breaks loading by path (TOOLCHAIN row 8). */
+  /** The wasm bytes, for Node 18+, whose global fetch cannot load the .wasm by file path. */
   wasmBinary?: ArrayBuffer | Uint8Array;
   print?: (line: string) => void;
   printErr?: (line: string) => void;

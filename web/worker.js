@@ -1,5 +1,5 @@
 // Runs the checker off the main thread so typing never waits for it. Classic worker: the module
-// is a classic script (TOOLCHAIN row 11), loaded with importScripts.
+// is a classic script (file:// pages run no module scripts), loaded with importScripts.
 /* global createKefuLint */
 importScripts('kefu_lint.js');
 

@@ -4,7 +4,8 @@
 usage: make-corpus.py OUT_DIR [MEGABYTES]
 Writes OUT_DIR/terms.txt (one term a line: 2,000 synthetic CJK terms plus every term in
 extra-terms.txt) and OUT_DIR/transcript.txt (a chat transcript of about MEGABYTES MB in the
-`[time] name: text` form, sentences drawn from seeds/). Same inputs, same bytes, every run."""
+`[time] name: text` form, sentences drawn from the shop manuals in seeds/, bench/corpus/seeds).
+Same inputs, same bytes, every run."""
 import os, random, re, sys, datetime
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -14,7 +15,7 @@ rng = random.Random(20261123)
 os.makedirs(out, exist_ok=True)
 
 text = ""
-seeds = os.path.join(here, "seeds")  # a copy of ../shared/seeds (docs/bench.md)
+seeds = os.path.join(here, "seeds")  # bench/corpus/seeds, shipped with the repository
 for name in sorted(os.listdir(seeds)):
     text += open(os.path.join(seeds, name), encoding="utf-8").read()
 sentences = [s.strip() for s in re.split(r"[。!?!?\n]", text) if 6 <= len(s.strip()) <= 80]

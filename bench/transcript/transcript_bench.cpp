@@ -60,7 +60,7 @@ class CountingSink : public kefu::ConversationSink {
   kefu::Notes notes_;
 };
 
-// Lines drawn from the seeds' dialogues and rules (000, 002), good and bad mixed.
+// Lines drawn from the dialogues and rules of bench/corpus/seeds (000, 002), good and bad mixed.
 const char* const kBuyer[] = {"你好 在吗",    "这个款产品多少钱?价格可不可以少点啊。",
                               "能开发票吗",   "拍错了，要重拍",
                               "什么时候发货", "包邮吗",

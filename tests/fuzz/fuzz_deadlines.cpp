@@ -59,8 +59,8 @@ std::int64_t unix_from_civil(const Civil& c, std::int64_t offset) {
   return days * 86400 + c.hour * 3600 + c.minute * 60 + c.second - offset;
 }
 
-// The accepted written forms of one instant (SPEC §2); times are whole minutes so that the
-// forms without seconds say exactly the same thing.
+// The accepted written forms of one instant (docs/deadlines.md); times are whole minutes so that
+// the forms without seconds say exactly the same thing.
 std::string write_time(std::int64_t t, int form) {
   char buf[80];
   Civil c = civil_from_unix(t, kBeijing);

@@ -1,4 +1,4 @@
-// Arbitrary bytes as a chat transcript (JSON, `[time] name: text` lines or the seeds' G:/K:
+// Arbitrary bytes as a chat transcript (JSON, `[time] name: text` lines or the untimed G:/K:
 // form): never a crash, a known status, one JSON document in JSON format, valid UTF-8 in every
 // format, and the same answer for the same input.
 // Input: one selector byte (platform, format, agent/buyer names), then the transcript bytes.

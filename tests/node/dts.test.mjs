@@ -1,4 +1,4 @@
-// wasm/kefu_lint.d.ts is written by hand (Emscripten 3.1.6 cannot emit it, TOOLCHAIN row 1):
+// wasm/kefu_lint.d.ts is written by hand (Emscripten 3.1.6 has no --emit-tsd):
 // its names, the glue's EMSCRIPTEN_BINDINGS and the built module's functions must be one list.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

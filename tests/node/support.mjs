@@ -13,7 +13,8 @@ export const CLI = process.env.KEFU_CLI || path.join(ROOT, 'build/native/cli/kef
 let loaded;
 export function loadModule() {
   if (!fs.existsSync(MODULE_JS)) throw new Error(`${MODULE_JS} is missing: run scripts/build first`);
-  // SINGLE_FILE carries the wasm inside, so Node 18+'s global fetch never sees a path (TOOLCHAIN row 8).
+  // SINGLE_FILE carries the wasm inside, so Node 18+'s global fetch (which cannot load a file path)
+  // is never asked for the .wasm.
   loaded ??= createRequire(import.meta.url)(MODULE_JS)();
   return loaded;
 }

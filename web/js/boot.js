@@ -1,7 +1,7 @@
 // Starts the checker before anything else on the page (a classic script in <head>): the worker
 // loads the module and compiles the stored platform's packs while the page's own scripts load,
-// so the first check finds the packs compiled. Over http(s) only; file:// has no workers
-// (TOOLCHAIN row 11) and the single-file build checks on the main thread. engine.js adopts the
+// so the first check finds the packs compiled. Over http(s) only; browsers refuse workers
+// from file:// and the single-file build checks on the main thread. engine.js adopts the
 // worker from window.kefuBoot, or starts its own when this script did not run.
 (() => {
   'use strict';

@@ -9,7 +9,7 @@ import { currentLang, localized, t } from './i18n.js';
 import { moduleOptions, settings } from './state.js';
 import { load, save } from './store.js';
 
-// SPEC §3 order events, in the order they usually happen.
+// The events an order's facts may carry (docs/deadlines.md), in the order they usually happen.
 export const ORDER_EVENTS = ['ordered', 'verified', 'terms_changed', 'paid', 'grouped', 'shipped', 'received',
   'refund_requested', 'refund_refused', 'refund_agreed', 'return_shipped', 'trade_success', 'invoice_requested',
   'complaint', 'pickup_agreed_day'];

@@ -1,5 +1,5 @@
 // The checker, wherever it can run: a Web Worker over http(s), the main thread from file://
-// (browsers refuse workers there, TOOLCHAIN row 11) or in the single-file build. Either way the
+// (browsers refuse workers from an origin of 'null') or in the single-file build. Either way the
 // interface is call(op, input, options, channel) -> Promise<{out} | {stale: true}>; with a
 // channel, only the newest request's answer is delivered, so a slow stale result never
 // overwrites a fresh one.

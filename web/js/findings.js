@@ -1,4 +1,5 @@
-// One finding as a list item with the SPEC §4 hooks (data-category, data-rule, data-severity):
+// One finding as a list item with the hooks browser tests rely on (data-category, data-rule,
+// data-severity; docs/page.md):
 // title, severity, penalty, why (message and source) and the suggestion.
 import { el } from './dom.js';
 import { localized, t } from './i18n.js';

@@ -93,8 +93,8 @@ std::vector<Deadline> compute_deadlines(const std::vector<DeadlineRule>& rules,
       if (!at || !latest_present(facts, rule.due_at_from, d.starts_from, d.start)) continue;
       d.due = rule.due_end_of_day ? time::end_of_beijing_day(*at) : *at;
     } else {
-      // The later of the clocks; every clock must have started (SPEC: "later of 15 days from
-      // success and 10 days from request" is not known until both happened).
+      // The later of the clocks; every clock must have started ("later of 15 days from success
+      // and 10 days from request" is not known until both happened).
       bool all = !rule.clocks.empty();
       bool first = true;
       for (const auto& c : rule.clocks) {

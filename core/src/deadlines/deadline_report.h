@@ -1,5 +1,5 @@
 // The two faces of a deadline answer: a timeline for people (sorted by due time, with countdowns
-// such as 还剩 2天3小时) and the JSON of SPEC §3 for tools and the page.
+// such as 还剩 2天3小时) and JSON for tools and the page (docs/deadlines.md).
 #pragma once
 
 #include <cstdint>

@@ -5,7 +5,7 @@
 namespace kefu {
 namespace {
 
-// The facts a due time may be read from directly (SPEC §3): presale_ship_by and the events.
+// The order facts a due time may be read from directly: presale_ship_by and the events.
 bool is_due_fact(const std::string& s) {
   return s == "presale_ship_by" || vocab::is_order_event(s);
 }

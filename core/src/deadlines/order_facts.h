@@ -1,4 +1,4 @@
-// The order-facts input of SPEC §3, read and checked: every time converted to an instant,
+// The order-facts input (docs/deadlines.md), read and checked: every time converted to an instant,
 // impossible orders of events (shipped before paid …) refused with both fields named.
 #pragma once
 

@@ -9,7 +9,7 @@
 namespace kefu {
 namespace {
 
-// A reply shorter than this once punctuation is stripped is not a reply (SPEC: short_reply);
+// A reply shorter than this once punctuation is stripped is not a reply (short_reply);
 // checked here too, so a fix stays whole when the shop pack (and its length rule) is off.
 constexpr std::size_t kMinChars = 5;
 // Every candidate costs one check of the whole text; a huge paste must not cost minutes.

@@ -1,6 +1,7 @@
-// The SPEC's finding object, written in one place. check, transcript, eval and fix all print a
-// finding through FindingJsonWriter, so its members, their order and their escaping are defined
-// once; finding_to_json gives the same members as a JSON value for outputs built as documents.
+// The finding object of the JSON output (README), written in one place. check, transcript, eval
+// and fix all print a finding through FindingJsonWriter, so its members, their order and their
+// escaping are defined once; finding_to_json gives the same members as a JSON value for outputs
+// built as documents.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,5 @@
-// What every rule carries whatever its kind (SPEC §1), read once when a pack is compiled.
+// What every rule carries whatever its kind (docs/pack-format.md), read once when a pack is
+// compiled.
 #pragma once
 
 #include <string>

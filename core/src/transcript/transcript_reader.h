@@ -35,9 +35,9 @@ const char* layout_name(
     Layout l);  // "timed_lines", "heading_then_text", "untimed_lines", "csv", "tsv", "json"
 const char* layout_label(Layout l);  // 每行「[时间] 名字: 消息」…
 
-// Text exports: `[time] name: text`, `time name: text`, the seeds' untimed `G:`/`K:`/`Q:` lines,
-// continuation lines, `系统`/`[系统]` events; conversations split by a header line, a blank line
-// before a timed message (two blank lines in the untimed form) or a change of buyer.
+// Text exports: `[time] name: text`, `time name: text`, untimed `G:`/`Q:` (buyer) and `K:`
+// (agent) lines, continuation lines, `系统`/`[系统]` events; conversations split by a header line,
+// a blank line before a timed message (two blank lines in the untimed form) or a change of buyer.
 // Returns the number of messages read.
 // Also CSV/TSV with a header row whose cells `columns` knows (quoted cells may hold commas, quotes
 // and line breaks); a header-then-text layout (`name 2024-06-18 10:00:01`, `name(2024-06-18

@@ -212,7 +212,7 @@ class ObjectWriter {
   bool first_ = true;
 };
 
-// The SPEC's finding object (the one writer every output uses) with where it is in the
+// check's finding object (README; the one writer every output uses) with where it is in the
 // transcript around it.
 void append_finding(std::string& out, FindingJsonWriter& writer, const Conversation& c,
                     const MessageFinding& mf) {

@@ -1,5 +1,5 @@
 // The transcript command's three outputs, written conversation by conversation as the checker
-// finishes each one: text for people (figures at the top), JSON for tools (SPEC §3 findings with
+// finishes each one: text for people (figures at the top), JSON for tools (check's findings with
 // message_index, plus conversations[] with figures), CSV for spreadsheets (one row a finding).
 #pragma once
 

@@ -1,4 +1,4 @@
-// The fixed vocabularies of the SPEC, read from data: rules/vocabulary.json (categories,
+// The fixed vocabularies every output relies on, read from data: rules/vocabulary.json (categories,
 // severities, deadline kinds and statuses, order events, shipping methods) and the platform packs
 // (every pack with a "platform" field is a platform, named by its own title and title_en). Both
 // are compiled in with the other packs, so a new platform or category is a JSON edit. Packs,
@@ -67,7 +67,7 @@ int severity_rank(std::string_view s);
 const std::vector<std::string_view>& deadline_kinds();
 bool is_deadline_kind(std::string_view s);
 
-// Order fact events (SPEC §3), in the order they usually happen.
+// The events an order's facts may carry (docs/deadlines.md), in the order they usually happen.
 const std::vector<std::string_view>& order_events();
 bool is_order_event(std::string_view s);
 
