@@ -17,7 +17,6 @@ excluded=(
   tests/handbook_handout_test.cpp # test data: names the handout must not show
   tests/browser/training.test.mjs # test data: names the printed handout must not show
   scripts/sources-to-ids.py       # the migration's code matches the old notes' names
-  bench/run # code: takes the corpus generator from ../shared/bench when a checkout sits beside it
 )
 
 files=()
