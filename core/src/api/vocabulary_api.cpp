@@ -32,12 +32,7 @@ std::string vocabulary_json(const std::vector<vocab::Platform>& platforms) {
     j["platforms"].push_back(
         {{"name", p.name}, {"title", p.title}, {"title_en", p.title_en}, {"builtin", p.builtin}});
   j["categories"] = nlohmann::ordered_json::array();
-  for (const auto& c : vocab::categories())
-    j["categories"].push_back(
-        {{"name", c.name},
-         {"scope", c.scope == vocab::Scope::kReply ? "reply" : "conversation"},
-         {"title", c.title},
-         {"title_en", c.title_en}});
+  for (const auto& c : vocab::categories()) j["categories"].push_back(vocab::category_json(c));
   j["severities"] = nlohmann::ordered_json::array();
   for (const auto& t : vocab::severity_terms()) j["severities"].push_back(term_json(t));
   j["deadline_kinds"] = names_json(vocab::deadline_kinds());

@@ -197,12 +197,7 @@ std::string handbook_json(const PackSet& packs, const std::vector<RuleMeta>& rul
     if (p.contributes("rules"))
       j["packs"].push_back({{"name", p.name}, {"title", p.doc.value("title", p.name)}});
   j["categories"] = nlohmann::ordered_json::array();
-  for (const auto& c : vocab::categories())
-    j["categories"].push_back(
-        {{"name", c.name},
-         {"scope", c.scope == vocab::Scope::kReply ? "reply" : "conversation"},
-         {"title", c.title},
-         {"title_en", c.title_en}});
+  for (const auto& c : vocab::categories()) j["categories"].push_back(vocab::category_json(c));
   j["rules"] = nlohmann::ordered_json::array();
   for (const auto& r : rules) {
     nlohmann::ordered_json x = {{"id", r.id},

@@ -139,6 +139,13 @@ bool contains(const std::vector<T>& v, std::string_view s) {
 
 const std::vector<Category>& categories() { return data().categories; }
 
+nlohmann::ordered_json category_json(const Category& c) {
+  return {{"name", c.name},
+          {"scope", c.scope == Scope::kReply ? "reply" : "conversation"},
+          {"title", c.title},
+          {"title_en", c.title_en}};
+}
+
 const Category* find_category(std::string_view name) {
   for (const auto& c : categories())
     if (c.name == name) return &c;

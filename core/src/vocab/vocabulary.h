@@ -25,6 +25,8 @@ struct Category {
 
 const std::vector<Category>& categories();
 const Category* find_category(std::string_view name);
+// A category as the JSON outputs list it (vocabulary and the rules' JSON alike).
+nlohmann::ordered_json category_json(const Category& c);
 
 // A word with its labels: severities and deadline statuses.
 struct Term {
