@@ -3,10 +3,13 @@
 // Every call is fenced by a catch-all, because an exception that reaches JavaScript arrives as a
 // bare pointer number: Emscripten 3.1.6 has no way to read its message.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
+#include <cstdint>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "kefu/kefu.h"
 
@@ -111,6 +114,69 @@ std::string vocabulary(const std::string& input, const std::string& options) {
   return call("vocabulary", input, options).out;
 }
 
+// The typed boundary (docs/wasm-api.md). A 10 MB reply as a JS string crosses Embind as a copy
+// and a UTF-8 transcode, and its JSON answer (megabytes) comes back the same way and is parsed
+// again in JS; here the caller writes the UTF-8 bytes straight into the module's memory (the
+// post-js checkText() does, with TextEncoder.encodeInto) and gets the findings back as one
+// Uint32Array, 6 numbers per finding, that JS expands only for the findings it shows.
+constexpr std::size_t kTypedStride = 6;  // rule, severity, start, end, start_utf16, end_utf16
+
+struct TypedAnswer {
+  kefu::Output output;
+  std::vector<std::uint32_t> findings;
+  std::string suggestions;  // JSON [[finding index, suggestion], ...] where not the rule's own
+};
+
+// The answer lives until the next call, so the view handed to JS stays valid while it copies it.
+TypedAnswer& last_typed() {
+  static TypedAnswer answer;
+  return answer;
+}
+
+void check_typed(const char* bytes, std::size_t size, const std::string& options_json) {
+  TypedAnswer& a = last_typed();
+  a.findings.clear();
+  a.findings.shrink_to_fit();  // a 10 MB export's answer is not kept for a one-line reply's
+  a.suggestions = "[]";
+  a.output = fenced([&]() -> kefu::Output {
+    kefu::Options options;
+    std::string problem;
+    if (!options_json.empty() && !kefu::options_from_json(options_json, options, problem))
+      return kefu::refused("wasm.E001", "options: " + problem, kefu::Format::kJson);
+    kefu::CheckValues values = kefu::check_values(std::string_view(bytes, size), options);
+    a.findings.reserve(values.findings.size() * kTypedStride);
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (std::size_t i = 0; i < values.findings.size(); ++i) {
+      const kefu::FindingValue& f = values.findings[i];
+      a.findings.insert(a.findings.end(),
+                        {f.rule, f.severity, f.start, f.end, f.start_utf16, f.end_utf16});
+      if (!f.suggestion.empty()) suggestions.push_back({i, f.suggestion});
+    }
+    a.suggestions = suggestions.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return std::move(values.output);
+  });
+  if (a.output.status == 2) {
+    a.findings.clear();
+    a.suggestions = "[]";
+  }
+}
+
+// checkBytes(ptr, size, options): the bytes at [ptr, ptr + size) of the module's memory (the
+// caller's malloc) checked; {status, out, err, findings: Uint32Array view, suggestions: JSON}.
+// The view points into the module's memory: copy it (slice) before the next call.
+emscripten::val check_bytes(std::uintptr_t ptr, std::size_t size, const std::string& options) {
+  check_typed(reinterpret_cast<const char*>(ptr), size, options);
+  const TypedAnswer& a = last_typed();
+  emscripten::val answer = emscripten::val::object();
+  answer.set("status", a.output.status);
+  answer.set("out", a.output.out);
+  answer.set("err", a.output.err);
+  answer.set("findings",
+             emscripten::val(emscripten::typed_memory_view(a.findings.size(), a.findings.data())));
+  answer.set("suggestions", a.suggestions);
+  return answer;
+}
+
 int abi_version() { return kefu::kAbiVersion; }
 
 std::string platforms() {
@@ -136,6 +202,7 @@ EMSCRIPTEN_BINDINGS(kefu_lint) {
   emscripten::function("quiz", &quiz);
   emscripten::function("vocabulary", &vocabulary);
   emscripten::function("command", &run);
+  emscripten::function("checkBytes", &check_bytes);
   emscripten::function("abiVersion", &abi_version);
   emscripten::function("platforms", &platforms);
 }

@@ -44,10 +44,61 @@ export interface KefuLintModule {
    * is the exit status (0 clean, 1 findings, 2 bad usage or input), out the stdout and err the
    * stderr (warnings and errors, one per line, printed as `[code] place: message`). */
   command(command: string, input: string, options: OptionsJson): string;
+  /** The typed boundary's raw call (docs/wasm-api.md): checks the UTF-8 bytes at [ptr, ptr + size)
+   * of the module's memory (the caller's _malloc). Use checkText(), which does the copying. */
+  checkBytes(ptr: number, size: number, options: OptionsJson): CheckBytesAnswer;
+  /** check() for large inputs (docs/wasm-api.md): the text's UTF-8 is written straight into the
+   * module's memory and the findings come back as a Uint32Array, STRIDE 6 numbers per finding:
+   * rule (index into the "rules" array of rules('', options)), severity (0 error, 1 warning,
+   * 2 info), start, end (code points), start_utf16, end_utf16. The same findings as check(), in
+   * its order. A string is encoded with TextEncoder (a lone surrogate becomes U+FFFD); bytes are
+   * taken as they are (invalid UTF-8 gets check()'s input.E101 warning). */
+  checkText: (input: string | Uint8Array, options?: OptionsJson) => TypedCheck;
+  /** checkText()'s findings [from, to) (default all) as the objects check()'s JSON holds;
+   * `rules` is the "rules" array of rules('', options) for the same options, fetched once;
+   * `text` the checked text as a string (decode bytes first). */
+  expandFindings: (answer: TypedCheck, rules: RuleEntry[], text: string, from?: number, to?: number) => object[];
+  /** check()'s JSON document with only its first `list` findings ("summary" counts them all),
+   * computed through checkText(): the page's call for texts too large to list whole. */
+  checkListed: (text: string | Uint8Array, options: OptionsJson, list: number) => string;
   /** The JSON/function ABI this module speaks; the page refuses one it does not know. */
   abiVersion(): number;
   /** JSON array of the platform names, in display order. */
   platforms(): string;
+}
+
+/** checkBytes()'s answer. `findings` is a view into the module's memory, valid until the next call. */
+export interface CheckBytesAnswer {
+  status: number;
+  out: string;
+  err: string;
+  findings: Uint32Array;
+  suggestions: string;
+}
+
+/** checkText()'s answer: `status` and `err` as command() gives them (0 clean, 1 an error-severity
+ * finding, 2 refused); `out` check()'s JSON with "findings" left empty (platform, packs, summary,
+ * warnings), or {"errors":[...]} when refused; `findings` a copy, 6 numbers per finding;
+ * `suggestions` JSON [[finding index, suggestion], ...] for findings whose suggestion is not
+ * their rule's own (a masked number). */
+export interface TypedCheck {
+  status: number;
+  out: string;
+  err: string;
+  findings: Uint32Array;
+  suggestions: string;
+}
+
+/** An entry of the "rules" array of rules(): the members a finding takes from its rule. */
+export interface RuleEntry {
+  id: string;
+  category: string;
+  severity: string;
+  title: string;
+  message: string;
+  penalty: string;
+  source: string;
+  suggestion: string;
 }
 
 export interface KefuLintModuleArguments {

@@ -13,7 +13,7 @@ const withPack = (extra) => JSON.stringify({ platform: 'taobao', packs: [{ name:
 
 test('abiVersion is the one the page expects, platforms is a JSON list', async () => {
   const kefu = await loadModule();
-  assert.equal(kefu.abiVersion(), 1);
+  assert.equal(kefu.abiVersion(), 2);
   const platforms = JSON.parse(kefu.platforms());
   assert.ok(platforms.length >= 2 && platforms.every((p) => typeof p === 'string'), JSON.stringify(platforms));
   assert.deepEqual(platforms, JSON.parse(kefu.vocabulary('', '{}')).platforms.map((p) => p.name));

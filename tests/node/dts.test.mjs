@@ -30,6 +30,7 @@ test('d.ts, glue and module export the same functions', async () => {
 test('the declared result types are what the module returns', async () => {
   const kefu = await loadModule();
   for (const { name, arity, result } of declaredInDts()) {
+    if (!['string', 'number'].includes(result)) continue;  // checkBytes: tests/node/compact.test.mjs
     const args = Array(arity).fill('');
     if (name === 'rules' || name === 'validate') args[1] = '{}';
     assert.equal(typeof kefu[name](...args), result, name);

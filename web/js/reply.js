@@ -46,12 +46,18 @@ export function initReply(engine) {
   async function run(inputTime) {
     const text = big.value();
     const token = progress.start(text.length);
-    const answer = await engine.call('check', text, moduleOptions(), 'reply');
+    // Past MAX_MARKED_CHARS only the first MAX_LISTED findings are shown (no marks): the module
+    // lists just those (the typed boundary), instead of writing and the page parsing a JSON
+    // object for each of a 10 MB text's tens of thousands; the summary still counts them all.
+    const listed = text.length > MAX_MARKED_CHARS;
+    const answer = listed ? await engine.call('checkListed', text, moduleOptions(), 'reply', MAX_LISTED)
+      : await engine.call('check', text, moduleOptions(), 'reply');
     progress.stop(token);
     if (answer.stale || big.value() !== text) return;
     const result = parseAnswer(answer);
     let fixed = null;
-    const blocking = (result.findings || []).some((f) => f.severity !== 'info');
+    const blocking = result.summary ? result.summary.error + result.summary.warning > 0
+      : (result.findings || []).some((f) => f.severity !== 'info');
     if (!result.errors && (result.findings || []).length && text.length <= MAX_FIX_CHARS) {
       const fixAnswer = await engine.call('fix', text, moduleOptions(), 'reply-fix');
       if (fixAnswer.stale || big.value() !== text) return;
@@ -84,7 +90,8 @@ export function initReply(engine) {
       return;
     }
     list.append(...findings.slice(0, MAX_LISTED).map((f) => withRewrite(findingItem(f, { locate }), f, fixed)));
-    if (findings.length > MAX_LISTED) list.append(el('li', { class: 'more' }, t('shown.some', { shown: MAX_LISTED, n: findings.length })));
+    const total = result.summary ? result.summary.total : findings.length;  // checkListed lists some
+    if (total > MAX_LISTED) list.append(el('li', { class: 'more' }, t('shown.some', { shown: MAX_LISTED, n: total })));
     // 「未发现问题 ✓」 only from a re-check of this very text that found nothing.
     status.textContent = text.trim() ? countLine(result.summary) : '';
     if (!blocking && !findings.length && text !== rewritten) changesBox.hidden = true;

@@ -12,7 +12,7 @@ namespace kefu {
 
 // Bumped whenever the JSON shapes or the function set below change; the page refuses a module
 // whose version it does not know.
-inline constexpr int kAbiVersion = 1;
+inline constexpr int kAbiVersion = 2;
 
 enum class Format { kText, kJson, kCsv, kMarkdown, kHtml };
 
@@ -50,6 +50,27 @@ Output check(std::string_view reply, const Options& options);
 // One reply per input line. `out` is JSON Lines whatever the format: {"line":N,"findings":[...]}
 // per input line (blank lines included); status 1 when any line has an error finding.
 Output check_lines(std::string_view text, const Options& options);
+
+// A finding of check() as values: what a caller needs to show it without the JSON text of every
+// finding (the wasm module's typed boundary, docs/wasm-api.md). Rule title, message, penalty,
+// source and the rule's suggestion are in the rule's entry of rules() for the same options.
+struct FindingValue {
+  std::uint32_t rule = 0;      // index into the "rules" array of rules() with the same options
+  std::uint32_t severity = 0;  // 0 error, 1 warning, 2 info (the order of vocabulary()'s)
+  std::uint32_t start = 0;     // code points of the input, as the JSON's "start"/"end"
+  std::uint32_t end = 0;
+  std::uint32_t start_utf16 = 0;  // UTF-16 units, as "start_utf16"/"end_utf16"
+  std::uint32_t end_utf16 = 0;
+  std::string suggestion;  // set only when not the rule's own (a masked number, say)
+};
+struct CheckValues {
+  // check()'s Output with JSON format, its "findings" array left empty (platform, packs,
+  // summary and warnings as check() prints them); on bad input its errors and status 2.
+  Output output;
+  std::vector<FindingValue> findings;  // check()'s findings, in its order
+};
+// check() as values: the same findings, computed by the same code; options.format is ignored.
+CheckValues check_values(std::string_view reply, const Options& options);
 
 // A labeled corpus file for eval: its name (for messages) and its JSON Lines text, one
 // {"id","platform","text","categories":[...]} per line ([] = a clean reply).

@@ -72,9 +72,9 @@ std::string check_report_text(std::u32string_view reply, const ReplyResult& resu
 // Written straight into the output, byte for byte what dump_json prints for the same document
 // (goldens compare them): a whole pasted transcript has tens of thousands of findings, and a
 // JSON value per finding cost more than checking the text.
-std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
+std::string check_report_json(const PackSet& packs, const ReplyResult& result, bool findings) {
   std::string out;
-  out.reserve(256 + result.findings.size() * 512);
+  out.reserve(256 + (findings ? result.findings.size() * 512 : 0));
   out += "{\n  \"platform\": ";
   append_json_string(out, packs.platform);
   out += ",\n  \"packs\": [";
@@ -92,11 +92,12 @@ std::string check_report_json(const PackSet& packs, const ReplyResult& result) {
   for (std::size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
     counts[vocab::severity_rank(f.rule->severity)]++;
+    if (!findings) continue;
     out += i == 0 ? "\n    {\n      " : ",\n    {\n      ";
     writer.append_members(out, f);
     out += "\n    }";
   }
-  out += result.findings.empty() ? "]" : "\n  ]";
+  out += result.findings.empty() || !findings ? "]" : "\n  ]";
   out += ",\n  \"summary\": {\n    \"total\": " + std::to_string(result.findings.size()) +
          ",\n    \"error\": " + std::to_string(counts[0]) +
          ",\n    \"warning\": " + std::to_string(counts[1]) +
