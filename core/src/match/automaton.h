@@ -32,7 +32,7 @@ class Automaton {
         continue;
       }
       state = step(state, cls);
-      for (std::uint32_t s = out_state(state); s != 0; s = dict_link_[s])
+      for (std::uint32_t s = out_head_[state]; s != 0; s = dict_link_[s])
         for (std::uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k)
           on_hit(out_ids_[k], static_cast<std::uint32_t>(i + 1));
     }
@@ -41,9 +41,6 @@ class Automaton {
  private:
   std::uint32_t class_of(char32_t c) const;
   std::uint32_t next(std::uint32_t state, std::uint32_t cls) const;
-  std::uint32_t out_state(std::uint32_t s) const {
-    return out_begin_[s] < out_begin_[s + 1] ? s : dict_link_[s];
-  }
   std::uint32_t edge(std::uint32_t state, std::uint32_t cls) const;  // 0 when absent
 
   // next() for the scan, inline: the out-of-line calls per character were a third of the
@@ -80,6 +77,7 @@ class Automaton {
   std::vector<std::uint32_t> edge_target_;
   std::vector<std::uint32_t> fail_;
   std::vector<std::uint32_t> dict_link_;  // nearest proper suffix state with output
+  std::vector<std::uint32_t> out_head_;   // the state itself if it has output, else dict_link_
   std::vector<std::uint32_t> out_begin_;  // CSR of pattern ids ending at a state
   std::vector<std::uint32_t> out_ids_;
   std::vector<std::uint32_t> pattern_len_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "match/automaton.h"
 #include "rules/equivalents.h"
@@ -30,7 +31,14 @@ class CompiledRules {
   std::vector<std::u32string> patterns;
   std::vector<Owner> owners;  // per pattern
   Automaton automaton;
-  TermEnv env;  // lexicons, stand-ins, blockers and cues of the loaded packs
+  // The words a gated rule needs only beside a rarer one (see ReplyRule::required_term_sets):
+  // scanned for in the sentences where some gated rule has a hit, not in the whole text.
+  std::vector<std::u32string> late_patterns;
+  std::vector<Owner> late_owners;  // per late pattern
+  Automaton late_automaton;
+  std::uint32_t late_longest = 0;   // characters of the longest late pattern
+  std::vector<std::uint8_t> gated;  // per reply rule
+  TermEnv env;                      // lexicons, stand-ins, blockers and cues of the loaded packs
 };
 
 namespace {
@@ -67,6 +75,50 @@ bool latin_boundary_ok(const CompiledRules::Owner& o, const NormalizedText& n, s
   return true;
 }
 
+// Moves the term owners of a gated rule (from `first` on) that are not its anchors to the late
+// automaton. Per set of required terms, the anchor is the term whose shortest word is longest
+// (红包 over 不 or a digit): the rarer the anchor, the fewer sentences the late words are
+// looked for in. Allow contexts stay: an allow decides on the hit it covers, wherever it ends.
+void split_late(CompiledRules& c, std::size_t first,
+                const std::vector<std::vector<std::uint32_t>>& sets) {
+  std::vector<std::uint32_t> shortest;  // per term: its shortest word
+  for (std::size_t k = first; k < c.owners.size(); ++k) {
+    const auto& o = c.owners[k];
+    if (o.role != Role::kTerm) continue;
+    if (o.term >= shortest.size()) shortest.resize(o.term + 1, 0xFFFFFFFF);
+    shortest[o.term] = std::min(shortest[o.term], static_cast<std::uint32_t>(c.patterns[k].size()));
+  }
+  std::vector<std::uint8_t> anchor(shortest.size(), 0);
+  for (const auto& set : sets) {
+    std::uint32_t best = 0xFFFFFFFF, best_len = 0;
+    for (std::uint32_t t : set)
+      if (t < shortest.size() && shortest[t] != 0xFFFFFFFF && shortest[t] > best_len) {
+        best = t;
+        best_len = shortest[t];
+      }
+    if (best == 0xFFFFFFFF) return;  // a set with no words: leave the rule ungated
+    anchor[best] = 1;
+  }
+  std::size_t w = first;
+  for (std::size_t k = first; k < c.owners.size(); ++k) {
+    const auto& o = c.owners[k];
+    if (o.role == Role::kTerm && !anchor[o.term]) {
+      c.late_longest = std::max(c.late_longest, static_cast<std::uint32_t>(c.patterns[k].size()));
+      c.late_owners.push_back(o);
+      c.late_patterns.push_back(std::move(c.patterns[k]));
+    } else {
+      if (w != k) {  // a string moved onto itself may be left empty
+        c.owners[w] = c.owners[k];
+        c.patterns[w] = std::move(c.patterns[k]);
+      }
+      ++w;
+    }
+  }
+  c.owners.resize(w);
+  c.patterns.resize(w);
+  c.gated.back() = 1;
+}
+
 // Marks the term owners from `first` on (one rule's) whose hits may be joined while scanning:
 // those no allow context can cover, since an allow decides on a single hit's span.
 void mark_joinable(std::vector<CompiledRules::Owner>& owners, std::size_t first) {
@@ -86,6 +138,65 @@ void mark_joinable(std::vector<CompiledRules::Owner>& owners, std::size_t first)
     auto& o = owners[k];
     o.joins = o.role == Role::kTerm &&
               !std::binary_search(protected_terms.begin(), protected_terms.end(), o.term);
+  }
+}
+
+// The late words of the gated rules (see CompiledRules), looked for in the sentences where a
+// gated rule has a hit (its anchors: nothing else of it is in `hits` yet but allow contexts),
+// and given to that rule only for those sentences: the hits it would have had from a scan of
+// the whole text, since a sentence without an anchor cannot hold its match.
+template <typename Store>
+void scan_late(const CompiledRules& c, const NormalizedText& norm, const TextScope& scope,
+               Store& store, std::vector<std::vector<Hit>>& hits) {
+  const std::size_t rules = c.reply_rules.size();
+  std::vector<std::vector<std::uint32_t>> live(rules);  // per gated rule: sentences, ascending
+  std::vector<std::uint32_t> any_live;
+  for (std::size_t r = 0; r < rules; ++r) {
+    if (!c.gated[r]) continue;
+    for (const Hit& h : hits[r]) {
+      if (h.role != Role::kTerm) continue;
+      const std::uint32_t u = scope.unit_of(h.end - 1, false);
+      if (live[r].empty() || live[r].back() != u) live[r].push_back(u);
+    }
+    any_live.insert(any_live.end(), live[r].begin(), live[r].end());
+  }
+  if (any_live.empty()) return;
+  std::sort(any_live.begin(), any_live.end());
+  any_live.erase(std::unique(any_live.begin(), any_live.end()), any_live.end());
+
+  std::vector<std::vector<Hit>> late(rules);
+  std::vector<std::size_t> cursor(rules, 0);
+  const std::u32string_view match = norm.match;
+  for (std::size_t i = 0; i < any_live.size();) {
+    // A run of consecutive live sentences is one stretch [from, to); hits are kept when they
+    // end in it, and the scan starts early enough to see a word that begins before it.
+    std::size_t j = i + 1;
+    while (j < any_live.size() && any_live[j] == any_live[j - 1] + 1) ++j;
+    const std::uint32_t from = scope.sentence_begin(any_live[i]);
+    const std::uint32_t to = scope.sentence_begin(any_live[j - 1] + 1);
+    i = j;
+    const std::uint32_t lead = std::min<std::uint32_t>(from, c.late_longest - 1);
+    const std::uint32_t base = from - lead;
+    c.late_automaton.scan(match.substr(base, to - base), [&](std::uint32_t id, std::uint32_t e) {
+      const std::uint32_t end = base + e;
+      if (end <= from) return;
+      const auto& o = c.late_owners[id];
+      const std::vector<std::uint32_t>& mine = live[o.rule];
+      const std::uint32_t u = scope.unit_of(end - 1, false);
+      std::size_t& k = cursor[o.rule];
+      while (k < mine.size() && mine[k] < u) ++k;
+      if (k == mine.size() || mine[k] != u) return;
+      store(o, end - c.late_automaton.pattern_length(id), end, late[o.rule]);
+    });
+  }
+  auto by_end = [](const Hit& a, const Hit& b) { return a.end < b.end; };
+  std::vector<Hit> merged;
+  for (std::size_t r = 0; r < rules; ++r) {
+    if (late[r].empty()) continue;
+    merged.clear();
+    std::merge(hits[r].begin(), hits[r].end(), late[r].begin(), late[r].end(),
+               std::back_inserter(merged), by_end);
+    hits[r].swap(merged);
   }
 }
 
@@ -130,9 +241,12 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs,
     auto rule = kind->compile(*items[i].value, ctx);
     if (!rule) continue;
     if (rule->joins_touching_hits()) mark_joinable(c.owners, first_owner);
+    c.gated.push_back(0);
+    if (const auto sets = rule->required_term_sets(); !sets.empty())
+      split_late(c, first_owner, sets);
     c.reply_rules.push_back(std::move(rule));
     c.reply_meta.push_back(&c.metas[i]);
-    terms = c.patterns.size();
+    terms = c.patterns.size() + c.late_patterns.size();
     if (terms > Limits::kMaxTermsTotal) {
       errors.push_back({"pack.E210", items[i].pack->file, items[i].pointer, 0, 0,
                         "the loaded packs have more than " +
@@ -143,6 +257,7 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs,
   }
   if (errors.size() != before) return nullptr;
   c.automaton = Automaton(c.patterns);
+  c.late_automaton = Automaton(c.late_patterns);
   return checker;
 }
 
@@ -153,15 +268,10 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
 
   std::vector<std::vector<Hit>> hits(c.reply_rules.size());
   std::vector<TextScope::Cue> cues;
-  c.automaton.scan(norm.match, [&](std::uint32_t id, std::uint32_t end) {
-    const auto& o = c.owners[id];
-    const std::uint32_t start = end - c.automaton.pattern_length(id);
+  // Stores a hit of `o`, ending at match position `end`, with the rule's other hits.
+  auto store = [&norm](const CompiledRules::Owner& o, std::uint32_t start, std::uint32_t end,
+                       std::vector<Hit>& mine) {
     if ((o.latin_head || o.latin_tail) && !latin_boundary_ok(o, norm, start, end)) return;
-    if (o.rule == CompiledRules::kCueOwner) {
-      cues.push_back({start, end, static_cast<Reading>(o.term)});
-      return;
-    }
-    auto& mine = hits[o.rule];
     if (o.joins && !mine.empty()) {
       // Hits come by end position, so a touching or overlapping one of the same term is
       // usually the last one stored.
@@ -173,8 +283,19 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
       }
     }
     mine.push_back({start, end, o.term, o.role, o.protects});
+  };
+  c.automaton.scan(norm.match, [&](std::uint32_t id, std::uint32_t end) {
+    const auto& o = c.owners[id];
+    const std::uint32_t start = end - c.automaton.pattern_length(id);
+    if (o.rule == CompiledRules::kCueOwner) {
+      if ((o.latin_head || o.latin_tail) && !latin_boundary_ok(o, norm, start, end)) return;
+      cues.push_back({start, end, static_cast<Reading>(o.term)});
+      return;
+    }
+    store(o, start, end, hits[o.rule]);
   });
   const TextScope scope(norm, std::move(cues));
+  if (!c.late_patterns.empty()) scan_late(c, norm, scope, store, hits);
 
   struct Tagged {
     RawFinding raw;

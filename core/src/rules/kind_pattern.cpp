@@ -63,14 +63,36 @@ class PatternRule : public ReplyRule {
 
   bool joins_touching_hits() const override { return true; }
 
+  // A pattern matches inside one sentence, so each sequence's required elements must all hit
+  // in the sentence of the match (the hits a sentence groups are those ending in it).
+  std::vector<std::vector<std::uint32_t>> required_term_sets() const override {
+    std::vector<std::vector<std::uint32_t>> sets;
+    for (const auto& seq : sequences_) {
+      std::vector<std::uint32_t> required;
+      for (std::uint32_t g : seq)
+        if (!elements_[g].optional) required.push_back(g);
+      sets.push_back(std::move(required));
+    }
+    return sets;
+  }
+
  private:
   // Buffers reused from sentence to sentence, and the end of the last finding (one finding per
   // stretch of text, across sentences too).
+  // A chain is a partial match: the element hits so far, linked backwards.
+  struct Chain {
+    std::uint32_t first, end;  // the match so far: first character, one past the last
+    std::uint32_t hit_start;   // this element's hit: [hit_start, end)
+    std::int32_t parent;       // the chain it extends, -1 for none
+  };
   struct Scratch {
     std::vector<std::uint8_t> seen;      // per element: has a hit in this sentence
     std::vector<std::uint32_t> present;  // per sequence: required elements with a hit
     std::vector<std::vector<Hit>> by_element;
     std::vector<Hit> group;
+    std::vector<Chain> chains;
+    std::vector<std::int32_t> complete, avail, made, merged;
+    std::vector<Span> spans;
     std::uint32_t last_end = 0;
     bool any = false;
   };
@@ -104,19 +126,16 @@ class PatternRule : public ReplyRule {
       join_touching(v, view.norm);
     }
 
-    // A chain is a partial match: the element hits so far, linked backwards.
-    struct Chain {
-      std::uint32_t first, end;  // the match so far: first character, one past the last
-      std::uint32_t hit_start;   // this element's hit: [hit_start, end)
-      std::int32_t parent;       // the chain it extends, -1 for none
-    };
-    std::vector<Chain> chains;
+    std::vector<Chain>& chains = work.chains;
+    chains.clear();
     auto by_end = [&chains](std::int32_t x, std::int32_t y) {
       const Chain &a = chains[x], &b = chains[y];
       return a.end != b.end ? a.end < b.end : a.first < b.first;
     };
     const TextScope* scope = view.scope;
-    std::vector<std::int32_t> complete, avail, made, merged;
+    std::vector<std::int32_t>&complete = work.complete, &avail = work.avail, &made = work.made,
+    &merged = work.merged;
+    complete.clear();
     for (const auto& seq : sequences_) {
       avail.clear();
       bool can_start = true, possible = true;
@@ -167,7 +186,7 @@ class PatternRule : public ReplyRule {
     // next one starting after it.
     std::uint32_t& last_end = work.last_end;
     bool& any = work.any;
-    std::vector<Span> spans;
+    std::vector<Span>& spans = work.spans;
     for (std::int32_t id : complete) {
       const Chain& c = chains[id];
       if (any && c.first < last_end) continue;

@@ -54,6 +54,11 @@ class ReplyRule {
   // elements are joined anyway: 「30」 of @digit is one number, not two hits. A long paste of
   // order numbers would otherwise hand such a rule millions of one-digit hits.
   virtual bool joins_touching_hits() const { return false; }
+  // The sets of terms a match needs all of, one set per way the rule can match; empty when the
+  // rule cannot say (then every hit reaches it). A sentence can hold a match only if it has a
+  // hit of some term of each set, so the checker looks for a gated rule's commoner words (不,
+  // digits) only in sentences that hold one of its rarer ones.
+  virtual std::vector<std::vector<std::uint32_t>> required_term_sets() const { return {}; }
 };
 
 // Everything a kind's compile function needs: where the rule is (for errors) and where its

@@ -87,7 +87,9 @@ void TextScope::find_units() const {
   clause_.resize(m);
   std::uint32_t s = 0, c = 0;
   for (std::size_t j = 0; j < m; ++j) {
-    if (j > 0) {
+    // Ends are separators, which the match stream drops: only a gap in the original between
+    // neighbours can hold one.
+    if (j > 0 && norm_.orig_end[j - 1] != norm_.orig_begin[j]) {
       bool sentence_end = false, clause_end = false;
       for (std::uint32_t k = norm_.orig_end[j - 1]; k < norm_.orig_begin[j]; ++k) {
         sentence_end |= ends_sentence(norm_.folded[k]);
@@ -100,6 +102,12 @@ void TextScope::find_units() const {
     clause_[j] = c;
   }
   units_found_ = true;
+}
+
+std::uint32_t TextScope::sentence_begin(std::uint32_t u) const {
+  if (!units_found_) find_units();
+  return static_cast<std::uint32_t>(std::lower_bound(sentence_.begin(), sentence_.end(), u) -
+                                    sentence_.begin());
 }
 
 Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t n) const {

@@ -45,6 +45,8 @@ class TextScope {
     if (i >= sentence_.size()) return sentence_.empty() ? 0 : (clause ? clause_ : sentence_).back();
     return clause ? clause_[i] : sentence_[i];
   }
+  // The first match-stream character of sentence `u` (the text's length past the last).
+  std::uint32_t sentence_begin(std::uint32_t u) const;
   // The reading of a match made of `spans` (its elements, in text order, non-empty).
   Reading reading(const ScopeSpec& spec, const Span* spans, std::size_t n) const;
   bool fires(const ScopeSpec& spec, const Span* spans, std::size_t n) const {
