@@ -62,6 +62,7 @@ test('a suggestion of its own (a masked number) travels beside the arrays', asyn
   const kefu = await loadModule();
   const answer = kefu.checkText('亲，我的手机是13812345678，直接打给我', '{}');
   const own = JSON.parse(answer.suggestions);
+  assert.deepEqual(own, [[0, '138****5678']]);  // the number masked for this hit
   const rules = await ruleTable('{}');
   for (const [i, s] of own) assert.notEqual(s, rules[answer.findings[i * STRIDE]].suggestion);
   assert.ok(json.findings.length > 0);
