@@ -18,8 +18,8 @@ const nlohmann::json* builtin_doc(const BuiltinPack& b, const std::string& file,
   static std::list<std::pair<const BuiltinPack*, nlohmann::json>> parsed;  // stable addresses
   for (const auto& [pack, doc] : parsed)
     if (pack == &b) return &doc;
-  nlohmann::json doc;
-  if (!parse_pack_json(b.json, file, doc, errors)) return nullptr;
+  nlohmann::json doc = builtin_json(b);
+  if (doc.is_discarded() && !parse_pack_json(b.json, file, doc, errors)) return nullptr;
   cite_pack_sources(doc);  // source ids become the citations every output shows
   parsed.emplace_back(&b, std::move(doc));
   return &parsed.back().second;

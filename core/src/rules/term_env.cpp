@@ -326,7 +326,7 @@ const std::vector<TermEnvSource>& builtin_term_sources() {
     static std::list<nlohmann::json> docs;  // stable addresses
     std::vector<TermEnvSource> s;
     for (const auto& b : builtin_packs()) {
-      nlohmann::json doc = nlohmann::json::parse(b.json, nullptr, false);
+      const nlohmann::json& doc = builtin_json(b);
       if (doc.is_discarded() || !doc.is_object() || !doc.contains("lexicons")) continue;
       docs.push_back(nlohmann::json{{"lexicons", doc["lexicons"]}});
       s.push_back({&docs.back(), "rules/" + std::string(b.name) + ".json", false});

@@ -190,7 +190,7 @@ const SourceRegistry& builtin_sources() {
     SourceRegistry r;
     const BuiltinPack* b = find_builtin_pack("sources");
     if (!b) return r;
-    const nlohmann::json doc = nlohmann::json::parse(b->json, nullptr, false);
+    const nlohmann::json& doc = builtin_json(*b);
     std::vector<Error> ignored;  // tests/pack_schema_test.cpp checks the built-in registry
     read_sources_section(doc, "rules/sources.json", r, nullptr, ignored);
     return r;

@@ -61,7 +61,7 @@ const TranscriptColumns& TranscriptColumns::builtin() {
     TranscriptColumns c;
     const BuiltinPack* common = find_builtin_pack("common");
     if (!common) return c;
-    const nlohmann::json doc = nlohmann::json::parse(common->json, nullptr, false);
+    const nlohmann::json& doc = builtin_json(*common);
     if (doc.is_object() && doc.contains("settings") && doc["settings"].is_object() &&
         doc["settings"].contains("transcript_columns")) {
       std::vector<Error> ignored;  // the built-in pack is checked by the tests

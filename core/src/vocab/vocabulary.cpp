@@ -65,25 +65,13 @@ void read_terms(Data& d, const nlohmann::json& voc, const char* key, std::vector
   }
 }
 
-// A pack's head only: the rules of a big pack need not become a DOM to learn whether it is a
-// platform and what it is called.
-const nlohmann::json::parser_callback_t& head_only() {
-  static const nlohmann::json::parser_callback_t head = [](int depth,
-                                                           nlohmann::json::parse_event_t event,
-                                                           nlohmann::json& parsed) {
-    if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
-    return parsed == "pack" || parsed == "title" || parsed == "title_en" || parsed == "platform";
-  };
-  return head;
-}
-
 bool before(const Platform& a, const Platform& b) {
   return a.order != b.order ? a.order < b.order : a.name < b.name;
 }
 
 void load(Data& d) {
   const BuiltinPack* b = find_builtin_pack("vocabulary");
-  const nlohmann::json doc = b ? nlohmann::json::parse(b->json, nullptr, false) : nlohmann::json();
+  const nlohmann::json doc = b ? builtin_json(*b) : nlohmann::json();
   const nlohmann::json voc =
       doc.is_object() && doc.contains("vocabulary") ? doc["vocabulary"] : nlohmann::json();
   if (!voc.is_object()) {
@@ -113,7 +101,7 @@ void load(Data& d) {
     read_names(d, voc, "shipping_methods", d.shipping);
   }
   for (const auto& p : builtin_packs()) {
-    const nlohmann::json pack = nlohmann::json::parse(p.json, head_only(), false);
+    const nlohmann::json& pack = builtin_json(p);
     if (declares_platform(pack)) d.platforms.push_back(platform_of(pack, true));
   }
   std::stable_sort(d.platforms.begin(), d.platforms.end(), before);
