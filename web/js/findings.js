@@ -24,7 +24,8 @@ export function findingItem(finding, actions = {}) {
       ' ', el('span', { class: finding.penalty ? 'penalty' : 'penalty none' }, t('penalty'), '：', finding.penalty || t('none_stated'))),
     el('p', {}, t('why'), '：', localized(finding, 'message')),
     suggestion,
-    el('p', { class: 'meta' }, t('source'), '：', finding.source, ' · ', el('code', {}, finding.rule)));
+    // The rule's id is for pack authors and QA exports, not the agent: a tooltip, not text.
+    el('p', { class: 'meta', title: finding.rule }, t('source'), '：', finding.source));
 }
 
 export function errorItems(errors) {

@@ -6,7 +6,7 @@ import { LARGE, bigTextBox } from './bigtext.js';
 import { $, clear, el } from './dom.js';
 import { parseAnswer } from './engine.js';
 import { MAX_LISTED, countLine, errorItems, findingItem } from './findings.js';
-import { t } from './i18n.js';
+import { localized, t } from './i18n.js';
 import { utf16Range } from './offsets.js';
 import { progressLine, sizeText } from './progress.js';
 import { copyText } from './phrases.js';
@@ -89,7 +89,10 @@ export function initReply(engine) {
       status.textContent = '';
       return;
     }
-    list.append(...findings.slice(0, MAX_LISTED).map((f) => withRewrite(findingItem(f, { locate }), f, fixed)));
+    // One rewrite often covers several findings (the whole sentence is rewritten): it is offered
+    // once, on the first of them, and the others point to it.
+    const offered = new Map();
+    list.append(...findings.slice(0, MAX_LISTED).map((f) => withRewrite(findingItem(f, { locate }), f, fixed, offered)));
     const total = result.summary ? result.summary.total : findings.length;  // checkListed lists some
     if (total > MAX_LISTED) list.append(el('li', { class: 'more' }, t('shown.some', { shown: MAX_LISTED, n: total })));
     // 「未发现问题 ✓」 only from a re-check of this very text that found nothing.
@@ -109,11 +112,14 @@ export function initReply(engine) {
     return (same && same.advice) || finding.suggestion || '';
   }
 
-  function withRewrite(item, finding, fixed) {
+  function withRewrite(item, finding, fixed, offered) {
     if (!fixed) return item;
     const change = changeFor(finding, fixed);
     // The rule's own suggestion stays as a hint; the button applies the re-checked rewrite.
-    if (change) {
+    if (change && offered.has(change)) {
+      item.append(el('p', { class: 'rewrite-same' }, t('rewrite.same', { title: offered.get(change) })));
+    } else if (change) {
+      offered.set(change, localized(finding, 'title'));
       item.append(el('p', { class: 'rewrite' }, t('rewrite'), '：「', change.after, '」 ',
         el('button', { type: 'button', class: 'apply', 'data-action': 'apply', onclick: () => applyChanges([change]),
           'aria-label': `${t('rewrite.apply')}：${change.after}` }, t('rewrite.apply'))));
