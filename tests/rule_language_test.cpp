@@ -200,6 +200,32 @@ TEST(LanguageErrors, ReadingsScopesAndPatterns) {
             "[pack.E216] my.json /blockers/包好/0: 阻断词 \"打包\" 不包含 \"包好\"（规范化后）\n");
 }
 
+TEST(Readings, ARuleMayIgnoreCuesThatDoNotConcernIt) {
+  // 两个 hedges 「还剩两个」 for some rules; a promise of hair in two months is still a promise.
+  const std::string cues = R"("scope_cues": {"hedged": ["两个", "一般"]}, )";
+  std::vector<Error> errors;
+  auto plain = build({pack_with(R"("kind": "terms", "terms": ["一定长出"])", cues)}, errors);
+  auto ignoring =
+      build({pack_with(R"("kind": "terms", "terms": ["一定长出"], "ignore_cues": ["两个"])", cues)},
+            errors);
+  ASSERT_TRUE(plain && ignoring) << join_errors(errors);
+  EXPECT_TRUE(texts(*plain, "用两个月一定长出新头发", "my.r").empty());
+  EXPECT_EQ(texts(*ignoring, "用两个月一定长出新头发", "my.r"), V{"一定长出"});
+  // Only the named cue is ignored: 一般 still hedges.
+  EXPECT_TRUE(texts(*ignoring, "一般一定长出", "my.r").empty());
+}
+
+TEST(LanguageErrors, IgnoredCuesMustBeCues) {
+  // The built-in packs' cues count too (a user pack runs with them), so the word is none of them.
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"], "ignore_cues": ["叁佰陆"])",
+                                   R"("scope_cues": {"hedged": ["一般"]}, )")),
+            "[pack.E214] my.json /rules/0/ignore_cues/0: 「叁佰陆」不是已加载的范围提示词"
+            "（scope_cues），无需忽略\n");
+  EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"], "ignore_cues": [])")),
+            "[pack.E201] my.json /rules/0/ignore_cues: 必须是非空数组，元素是 scope_cues "
+            "里的词或 @词表\n");
+}
+
 TEST(LanguageErrors, TheFixtureValidates) { EXPECT_EQ(validate_err(fixture_json()), ""); }
 
 }  // namespace

@@ -220,8 +220,8 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs,
   {
     // Scope cues go into the same automaton, owned by no rule.
     CollectingContext ctx(c, CompiledRules::kCueOwner, env, errors, "", "/scope_cues");
-    for (const auto& [word, reading] : env.cues)
-      ctx.add_pattern(word, Role::kCue, static_cast<std::uint32_t>(reading));
+    for (std::uint32_t k = 0; k < env.cues.size(); ++k)
+      ctx.add_pattern(env.cues[k].first, Role::kCue, k);
   }
 
   const auto items = packs.items("rules");
@@ -289,7 +289,7 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
     const std::uint32_t start = end - c.automaton.pattern_length(id);
     if (o.rule == CompiledRules::kCueOwner) {
       if ((o.latin_head || o.latin_tail) && !latin_boundary_ok(o, norm, start, end)) return;
-      cues.push_back({start, end, static_cast<Reading>(o.term)});
+      cues.push_back({start, end, c.env.cues[o.term].second, o.term});
       return;
     }
     store(o, start, end, hits[o.rule]);

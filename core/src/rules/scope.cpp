@@ -5,6 +5,7 @@
 #include "pack/pack.h"
 #include "rules/rule_kind.h"
 #include "rules/term_list.h"
+#include "text/utf8.h"
 
 namespace kefu {
 namespace {
@@ -57,6 +58,37 @@ bool read_scope_spec(const nlohmann::json& rule, KindContext& ctx, ScopeSpec& ou
     } else {
       ctx.error("pack.E201", "/scope", "必须是 \"sentence\"（句）或 \"clause\"（分句）");
       ok = false;
+    }
+  }
+  if (rule.contains("ignore_cues")) {
+    const auto& list = rule["ignore_cues"];
+    if (!list.is_array() || list.empty()) {
+      ctx.error("pack.E201", "/ignore_cues", "必须是非空数组，元素是 scope_cues 里的词或 @词表");
+      ok = false;
+    } else {
+      const auto& cues = ctx.env().cues;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string ptr = "/ignore_cues/" + std::to_string(i);
+        std::vector<std::u32string> words;
+        if (!ctx.expand(list[i], ptr, words)) {
+          ok = false;
+          continue;
+        }
+        for (const auto& w : words) {
+          bool known = false;
+          for (std::uint32_t k = 0; k < cues.size(); ++k)
+            if (cues[k].first == w) {
+              out.ignored_cues.push_back(k);
+              known = true;
+            }
+          if (!known) {
+            ctx.error("pack.E214", ptr,
+                      "「" + encode_utf8(w) + "」不是已加载的范围提示词（scope_cues），无需忽略");
+            ok = false;
+          }
+        }
+      }
+      std::sort(out.ignored_cues.begin(), out.ignored_cues.end());
     }
   }
   ok &= read_int(rule, "cue_before", 0, Limits::kMaxWithin, out.cue_before, ctx, false);
@@ -123,6 +155,9 @@ Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t
   std::uint32_t u_first = 0, u_last = 0;
   for (; it != cues_.end() && it->start < hi; ++it) {
     if (it->end > hi || strength(it->reading) <= strength(best)) continue;
+    if (!spec.ignored_cues.empty() &&
+        std::binary_search(spec.ignored_cues.begin(), spec.ignored_cues.end(), it->word))
+      continue;
     bool own = false;  // a rule's own words never decide its reading
     for (std::size_t k = 0; k < n && !own; ++k)
       own = it->start < spans[k].second && spans[k].first < it->end;

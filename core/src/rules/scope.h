@@ -20,10 +20,14 @@ struct ScopeSpec {
   bool clause = false;       // "scope": "clause"
   bool scope_given = false;  // the rule said "scope" itself
   int cue_before = 6, cue_after = 0;
+  // Cues (indices into TermEnv::cues, sorted) that never decide this rule's reading
+  // ("ignore_cues"): 两个 hedges 还剩两个 for an out-of-stock rule, not 用两个月 for a promise.
+  std::vector<std::uint32_t> ignored_cues;
   bool accepts(Reading r) const { return readings & reading_bit(r); }
 };
 
-// Reads the fields above from `rule` (all optional); reports errors through `ctx`.
+// Reads the fields above from `rule` (all optional); reports errors through `ctx`, whose
+// environment's cues the names in "ignore_cues" must be.
 bool read_scope_spec(const nlohmann::json& rule, KindContext& ctx, ScopeSpec& out);
 
 // A match-stream span [start, end).
@@ -35,6 +39,7 @@ class TextScope {
   struct Cue {
     std::uint32_t start, end;
     Reading reading;
+    std::uint32_t word;  // index into TermEnv::cues
   };
   TextScope(const NormalizedText& norm, std::vector<Cue> cues);
 

@@ -327,8 +327,13 @@ const std::vector<TermEnvSource>& builtin_term_sources() {
     std::vector<TermEnvSource> s;
     for (const auto& b : builtin_packs()) {
       const nlohmann::json& doc = builtin_json(b);
-      if (doc.is_discarded() || !doc.is_object() || !doc.contains("lexicons")) continue;
-      docs.push_back(nlohmann::json{{"lexicons", doc["lexicons"]}});
+      if (doc.is_discarded() || !doc.is_object()) continue;
+      // Lexicons a user pack may name, and the cues its rules may ignore ("ignore_cues").
+      nlohmann::json part = nlohmann::json::object();
+      for (const char* section : {"lexicons", "scope_cues"})
+        if (doc.contains(section)) part[section] = doc[section];
+      if (part.empty()) continue;
+      docs.push_back(std::move(part));
       s.push_back({&docs.back(), "rules/" + std::string(b.name) + ".json", false});
     }
     return s;

@@ -49,8 +49,9 @@ struct TermEnvSource {
 bool build_term_env(const std::vector<TermEnvSource>& sources, TermEnv& out,
                     std::vector<Error>& errors);
 
-// The lexicon sections of every built-in pack, for validating a pack on its own: a user pack
-// may say @invoice without declaring it. Parsed once per process.
+// The lexicon and scope-cue sections of every built-in pack, for validating a pack on its own:
+// a user pack may say @invoice without declaring it, or ignore a built-in cue. Parsed once per
+// process.
 const std::vector<TermEnvSource>& builtin_term_sources();
 
 // Expands one term as written (`"发票"` or `"@invoice"`) into normalized strings; reports

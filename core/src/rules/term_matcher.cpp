@@ -46,13 +46,14 @@ std::shared_ptr<const TermMatcher> TermMatcher::compile(const nlohmann::json& li
     register_term(list[i], "/" + std::to_string(i), Role::kTerm, 0, ctx);
   // Cues only matter when some reading is refused.
   if (spec.readings != 0x0F)
-    for (const auto& [word, reading] : env.cues)
-      ctx.add_pattern(word, Role::kCue, static_cast<std::uint32_t>(reading));
+    for (std::uint32_t k = 0; k < env.cues.size(); ++k)
+      ctx.add_pattern(env.cues[k].first, Role::kCue, k);
   if (errors.size() != before) return nullptr;
   auto m = std::make_shared<TermMatcher>();
   for (const auto& [role, tp] : c.owners) m->owners_.push_back({role, tp.first, tp.second});
   if (!c.patterns.empty()) m->automaton_ = Automaton(c.patterns);
   m->spec_ = spec;
+  for (const auto& cue : env.cues) m->cue_readings_.push_back(cue.second);
   return m;
 }
 
@@ -65,7 +66,7 @@ bool TermMatcher::found(std::u32string_view original) const {
     const Owner& o = owners_[id];
     const std::uint32_t start = end - automaton_.pattern_length(id);
     if (o.role == Role::kCue)
-      cues.push_back({start, end, static_cast<Reading>(o.term)});
+      cues.push_back({start, end, cue_readings_[o.term], o.term});
     else
       hits.push_back({start, end, o.term, o.role, o.protects});
   });

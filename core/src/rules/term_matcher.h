@@ -39,12 +39,13 @@ class TermMatcher {
  private:
   struct Owner {
     Role role;
-    std::uint32_t term;  // kCue: the reading
+    std::uint32_t term;  // kCue: the cue's index in the environment
     Role protects;
   };
   std::vector<Owner> owners_;
   Automaton automaton_;
   ScopeSpec spec_;
+  std::vector<Reading> cue_readings_;  // per cue of the environment (Owner::term of a kCue)
 };
 
 }  // namespace kefu
