@@ -215,6 +215,19 @@ TEST(Readings, ARuleMayIgnoreCuesThatDoNotConcernIt) {
   EXPECT_TRUE(texts(*ignoring, "一般一定长出", "my.r").empty());
 }
 
+TEST(Readings, ACueInsideAMatchScopesOverItsOwnClause) {
+  // 没 negates 开 in its own clause; the fee demand after the comma is still asserted.
+  std::vector<Error> errors;
+  auto c = build({pack_with(R"("kind": "pattern", "pattern": ["花呗", "您自己出"], "max_gap": 12)",
+                            R"("scope_cues": {"negated": ["没"]}, )")},
+                 errors);
+  ASSERT_TRUE(c) << join_errors(errors);
+  EXPECT_EQ(texts(*c, "花呗我们没开，手续费您自己出", "my.r").size(), 1u);
+  // In the element's own clause it still counts.
+  EXPECT_TRUE(texts(*c, "花呗，手续费没要您自己出", "my.r").empty());
+  EXPECT_TRUE(texts(*c, "花呗没开通手续费您自己出", "my.r").empty());
+}
+
 TEST(LanguageErrors, IgnoredCuesMustBeCues) {
   // The built-in packs' cues count too (a user pack runs with them), so the word is none of them.
   EXPECT_EQ(validate_err(pack_with(R"("kind": "terms", "terms": ["x"], "ignore_cues": ["叁佰陆"])",

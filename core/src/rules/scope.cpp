@@ -169,6 +169,13 @@ Reading TextScope::reading(const ScopeSpec& spec, const Span* spans, std::size_t
     }
     if (unit_of(it->start, spec.clause) < u_first || unit_of(it->end - 1, spec.clause) > u_last)
       continue;
+    // A negator or hedge scopes over the rest of its clause: one inside a match that spans
+    // clauses counts only for the element after it in its own clause (「分期我们没开，手续费您得
+    // 自己出」: 没 negates 开, not 手续费…自己出).
+    std::size_t next = 0;
+    while (next < n && spans[next].first < it->end) ++next;
+    if (next > 0 && next < n && unit_of(it->start, true) != unit_of(spans[next].first, true))
+      continue;
     best = it->reading;
   }
   return best;
