@@ -6,7 +6,8 @@
 namespace kefu {
 
 std::uint32_t Automaton::class_of(char32_t c) const {
-  if (c < 0x10000) return bmp_class_.empty() ? 0 : bmp_class_[c];
+  if (c < 0x10000)
+    return bmp_pages_.empty() ? 0 : bmp_pages_[std::size_t{page_of_[c >> 8]} * 256 + (c & 0xFF)];
   auto it = std::lower_bound(astral_class_.begin(), astral_class_.end(),
                              std::make_pair(c, std::uint32_t{0}));
   return (it != astral_class_.end() && it->first == c) ? it->second : 0;
@@ -28,13 +29,20 @@ std::uint32_t Automaton::next(std::uint32_t state, std::uint32_t cls) const {
 }
 
 Automaton::Automaton(const std::vector<std::u32string>& patterns) {
-  bmp_class_.assign(0x10000, 0);
+  page_of_.assign(256, 0);
+  bmp_pages_.assign(256, 0);  // page 0: no class
   std::uint32_t classes = 1;
   std::unordered_map<char32_t, std::uint32_t> astral;
   auto cls = [&](char32_t c) -> std::uint32_t {
     if (c < 0x10000) {
-      if (!bmp_class_[c]) bmp_class_[c] = classes++;
-      return bmp_class_[c];
+      std::uint16_t& page = page_of_[c >> 8];
+      if (page == 0) {
+        page = static_cast<std::uint16_t>(bmp_pages_.size() / 256);
+        bmp_pages_.resize(bmp_pages_.size() + 256, 0);
+      }
+      std::uint32_t& slot = bmp_pages_[std::size_t{page} * 256 + (c & 0xFF)];
+      if (!slot) slot = classes++;
+      return slot;
     }
     auto [it, added] = astral.emplace(c, classes);
     if (added) ++classes;

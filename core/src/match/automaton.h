@@ -21,12 +21,14 @@ class Automaton {
   // Calls on_hit(pattern_id, end) for every occurrence, `end` one past its last character.
   template <typename OnHit>
   void scan(std::u32string_view text, OnHit&& on_hit) const {
-    if (bmp_class_.empty()) return;  // no patterns
-    const std::uint32_t* const bmp = bmp_class_.data();
+    if (bmp_pages_.empty()) return;  // no patterns
+    const std::uint16_t* const page_of = page_of_.data();
+    const std::uint32_t* const pages = bmp_pages_.data();
     std::uint32_t state = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char32_t c = text[i];
-      const std::uint32_t cls = c < 0x10000 ? bmp[c] : class_of(c);
+      const std::uint32_t cls =
+          c < 0x10000 ? pages[std::size_t{page_of[c >> 8]} * 256 + (c & 0xFF)] : class_of(c);
       if (cls == 0) {
         state = 0;
         continue;
@@ -69,7 +71,11 @@ class Automaton {
     return root_next_[cls];
   }
 
-  std::vector<std::uint32_t> bmp_class_;  // 65536 entries; 0 = not in any pattern
+  // Classes of the BMP in 256-character pages: page_of_[c >> 8] is c's page in bmp_pages_, page
+  // 0 being all zeros (no pattern has such a character). A flat 65,536-entry table was 256 KB
+  // per automaton, and every conversation rule has one: most of an engine's memory.
+  std::vector<std::uint16_t> page_of_;    // 256 entries
+  std::vector<std::uint32_t> bmp_pages_;  // 256 classes per page; 0 = not in any pattern
   std::vector<std::pair<char32_t, std::uint32_t>> astral_class_;  // sorted
   std::vector<std::uint32_t> root_next_;   // dense transitions of the root, by class
   std::vector<std::uint32_t> edge_begin_;  // CSR of the trie edges, per state

@@ -258,6 +258,9 @@ std::unique_ptr<ReplyChecker> ReplyChecker::build(const PackSet& packs,
   if (errors.size() != before) return nullptr;
   c.automaton = Automaton(c.patterns);
   c.late_automaton = Automaton(c.late_patterns);
+  // The automata hold what the scan needs; the strings were only their input.
+  c.patterns = {};
+  c.late_patterns = {};
   return checker;
 }
 
@@ -295,7 +298,7 @@ std::vector<Finding> ReplyChecker::check_decoded(const DecodedText& text) const 
     store(o, start, end, hits[o.rule]);
   });
   const TextScope scope(norm, std::move(cues));
-  if (!c.late_patterns.empty()) scan_late(c, norm, scope, store, hits);
+  if (!c.late_owners.empty()) scan_late(c, norm, scope, store, hits);
 
   struct Tagged {
     RawFinding raw;
