@@ -1,6 +1,7 @@
 // Helpers shared by the test files: the engine for a platform and findings by rule.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -12,16 +13,21 @@
 namespace kefu::test {
 
 // Tests hold the reference across further engine() calls, more than the engine cache keeps, so
-// every engine handed out here is kept for the life of the test binary.
+// every engine handed out here is kept for the life of the test binary, one per platform and
+// packs: asking the cache again after it evicted one would build and keep a copy each time (the
+// parameter generators alternate platforms, and the copies were gigabytes).
 inline const Engine& engine(const std::string& platform, std::vector<PackFile> packs = {}) {
+  std::string key = platform;
+  for (const auto& p : packs) key += '\0' + p.name + '\0' + p.json;
+  static std::map<std::string, std::shared_ptr<const Engine>> kept;
+  if (auto it = kept.find(key); it != kept.end()) return *it->second;
   Options o;
   o.platform = platform;
   o.packs = std::move(packs);
   std::vector<Error> errors;
   std::shared_ptr<const Engine> e = engine_for(o, errors);
   if (!e) throw std::runtime_error("packs do not load: " + join_errors(errors));
-  static std::set<std::shared_ptr<const Engine>> kept;
-  return **kept.insert(std::move(e)).first;
+  return *kept.emplace(std::move(key), std::move(e)).first->second;
 }
 
 inline std::vector<Finding> findings_of(const Engine& e, const std::string& text,
