@@ -117,7 +117,10 @@ export function initReply(engine) {
     const change = changeFor(finding, fixed);
     // The rule's own suggestion stays as a hint; the button applies the re-checked rewrite.
     if (change && offered.has(change)) {
-      item.append(el('p', { class: 'rewrite-same' }, t('rewrite.same', { title: offered.get(change) })));
+      // The same button, without the long text again: every card can still apply its fix.
+      item.append(el('p', { class: 'rewrite-same' }, t('rewrite.same', { title: offered.get(change) }), ' ',
+        el('button', { type: 'button', class: 'apply', 'data-action': 'apply', onclick: () => applyChanges([change]),
+          'aria-label': `${t('rewrite.apply')}：${change.after}` }, t('rewrite.apply'))));
     } else if (change) {
       offered.set(change, localized(finding, 'title'));
       item.append(el('p', { class: 'rewrite' }, t('rewrite'), '：「', change.after, '」 ',
