@@ -61,6 +61,10 @@ export async function useCustomPack(page, json) {
   await page.locator('#custom-advanced').evaluate((details) => { details.open = true; });  // 高级: the JSON box
   await page.fill('#custom-pack', json);
   await page.click('#custom-pack-apply');
+  // Applying validates the pack and compiles it with the built-in ones in the worker, which takes
+  // a moment with the larger packs: a reply typed before it is done is checked without it.
+  await page.waitForFunction(() => /custom\.json/.test(document.querySelector('#custom-pack-status').textContent) ||
+    document.querySelectorAll('#custom-pack-errors li').length > 0);
 }
 
 export async function typeReply(page, text) {
