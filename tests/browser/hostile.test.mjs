@@ -82,7 +82,9 @@ describe('a 10 MB paste', () => {
     const findings = await settledFindings(page);
     assert.ok(findings.some((f) => f.rule.endsWith('invoice-refusal')), JSON.stringify(findings));
     assert.ok(Date.now() - typed < 10000, 'the new text waited for the stale check');
-    assert.equal(await page.getAttribute('html', 'data-engine-restarts'), '1');
+    // At least one fresh worker: under load the fix call queued behind the big check may be
+    // abandoned too, which is a second restart, not a wait.
+    assert.ok(Number(await page.getAttribute('html', 'data-engine-restarts')) >= 1);
     await progress.waitFor({ state: 'hidden' });
     // While a big check runs (20 MB this time, so that it outlasts the clicks), the page handles
     // clicks and paints frames: the check is in the worker.
